@@ -1,0 +1,14 @@
+package org.deeprg.cli;
+
+/** Exit codes of the deeprg command. */
+public final class ExitCodes {
+    /** Success. */
+    public static final int OK = 0;
+    /** Invalid input: an option, a file, a size. One line on stderr says what and what is allowed. */
+    public static final int INVALID_INPUT = 2;
+    /** Internal error (a bug): stack trace only with --stacktrace. */
+    public static final int INTERNAL_ERROR = 4;
+
+    private ExitCodes() {
+    }
+}
