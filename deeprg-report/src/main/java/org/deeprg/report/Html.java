@@ -43,8 +43,20 @@ final class Html {
                 + "</style></head><body>\n";
     }
 
+    /**
+     * Closes the page. The script marks the body with the number of images and of images that failed to load
+     * ({@code data-images}, {@code data-broken-images}) and shows a warning if any plot is broken; the browser
+     * test reads these attributes.
+     */
     static String foot() {
-        return "</body></html>\n";
+        return "<script>\nwindow.addEventListener('load', function () {\n"
+                + "  var imgs = document.images, broken = 0;\n"
+                + "  for (var i = 0; i < imgs.length; i++) { if (!imgs[i].complete || imgs[i].naturalWidth === 0) { broken++; } }\n"
+                + "  document.body.setAttribute('data-images', String(imgs.length));\n"
+                + "  document.body.setAttribute('data-broken-images', String(broken));\n"
+                + "  if (broken > 0) { var p = document.createElement('p'); p.className = 'disagrees';\n"
+                + "    p.textContent = broken + ' plot(s) failed to load'; document.body.insertBefore(p, document.body.firstChild); }\n"
+                + "});\n</script>\n</body></html>\n";
     }
 
     static void claimsTable(StringBuilder b, List<Claim> claims, String studyTitle) {
