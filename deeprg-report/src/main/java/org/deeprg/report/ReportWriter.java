@@ -120,10 +120,11 @@ public final class ReportWriter {
                     all.addAll(r.result().claims());
                 }
             }
-            b.append("<h3>Claims</h3>\n");
-            if (all.isEmpty()) {
-                b.append("<p>No claims checked.</p>\n");
-            }
+            long agree = all.stream().filter(c -> c.verdict() == Verdict.AGREES).count();
+            long disagree = all.stream().filter(c -> c.verdict() == Verdict.DISAGREES).count();
+            b.append("<p class=\"paper-counts\">").append(all.size()).append(" claims checked: ").append(agree)
+                    .append(" agree, ").append(disagree).append(" disagree, ").append(all.size() - agree - disagree)
+                    .append(" not comparable.</p>\n");
             for (StudyRun r : rs) {
                 b.append("<h3>").append(Html.escape(r.title())).append(" <small>(").append(String.format(Locale.ROOT, "%.1f s", r.seconds()))
                         .append(", <a href=\"").append(r.id()).append("/index.html\">details</a>)</small></h3>\n");
