@@ -1,5 +1,6 @@
 package org.deeprg.critical;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.deeprg.InvalidInputException;
 import org.deeprg.stats.LinearFit;
@@ -105,7 +106,8 @@ public final class TwoPointFunction {
      * @param sites                    L
      * @param spacing                  a
      * @param distance                 x = n a for n = 0 .. L/2
-     * @param correlation              C(x) (at r = 0: with the zero-mode curvature term subtracted)
+     * @param correlation              C(x) (at r = 0: with the zero-mode curvature term subtracted); the arrays are
+     *                                 not in the JSON (they go to the CSV table of the result)
      * @param fitFrom                  smallest distance in the fit
      * @param fitTo                    largest distance in the fit
      * @param fit                      the straight-line fit (see the class comment for the axes)
@@ -120,8 +122,8 @@ public final class TwoPointFunction {
      * @param amplitudeTheory          Gamma(d/2)/(2 pi^(d/2) g) (r = 0)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Result(int dimension, double r, double g, int sites, double spacing, double[] distance,
-                         double[] correlation, double fitFrom, double fitTo, LinearFit fit,
+    public record Result(int dimension, double r, double g, int sites, double spacing,
+                         @JsonIgnore double[] distance, @JsonIgnore double[] correlation, double fitFrom, double fitTo, LinearFit fit,
                          Double correlationLength, Double correlationLengthStderr, Double correlationLengthTheory,
                          Double latticeCorrelationLength, Double decayExponent, Double decayExponentStderr,
                          Double decayExponentTheory, Double amplitude, Double amplitudeTheory) {
