@@ -271,10 +271,16 @@ public final class CouplingFlow {
         if (tau == 0) {
             return y0.clone();
         }
-        ODEIntegrator integrator = new DormandPrince853Integrator(1e-12, Math.max(1.0, Math.abs(tau)),
+        ODEIntegrator integrator = new DormandPrince853Integrator(Math.abs(tau) * 1e-12, Math.abs(tau),
                 TOLERANCE, TOLERANCE);
-        ODEStateAndDerivative end = integrator.integrate(ode, new ODEState(0.0, y0), tau);
-        return end.getPrimaryState();
+        try {
+            ODEStateAndDerivative end = integrator.integrate(ode, new ODEState(0.0, y0), tau);
+            return end.getPrimaryState();
+        } catch (org.hipparchus.exception.MathRuntimeException e) {
+            throw new InvalidInputException("tau", tau, "a scale the integration reaches; it failed before ("
+                    + e.getMessage() + "): the flow of h_k = u_k / (a_u (w 1)_k) diverges where a row sum of w(tau) "
+                    + "crosses zero");
+        }
     }
 
     private static void requireDimension(int d) {
