@@ -26,11 +26,12 @@ import org.deeprg.InvalidInputException;
  * {@code w = v v^T} is {@code rows x rows}, so <b>N = rows</b>: the units of the fully connected layer are the
  * rows of {@code v} (Eq. 32: {@code v} is {@code m x n}, {@code w} is {@code m x m}). A layer stored as
  * {@code in x out} (as for {@code y = x v}) therefore regularises the couplings among its {@code in} units;
- * pass the transpose to regularise the output units instead.
+ * {@link #addPenaltyGradientOverColumns} regularises the {@code out} units instead ({@code w = v^T v}).
  *
  * <h2>Cost</h2>
- * {@code rows^2 cols / 2} (w) + {@code rows^3 / 2} (ww) + {@code rows^3} (K) + {@code rows^2 cols} (gradient)
- * multiply-adds, single-threaded, in cache-blocked loops that the JIT vectorises. Memory: four
+ * {@code rows^2 cols} (w) + {@code rows^3} (ww) + {@code rows^3} (K) + {@code rows^2 cols} (gradient)
+ * multiply-adds, i.e. {@code 2 N^3 + 2 N^2 cols}, single-threaded, in cache-blocked row-axpy loops that the JIT
+ * vectorises (measured in {@code CriticalRegulariserBenchmark}; use it every k steps for large N). Memory: four
  * {@code rows x rows} work arrays (held by a {@link Workspace} and reused between calls).
  */
 public final class CriticalRegulariser {
@@ -110,6 +111,33 @@ public final class CriticalRegulariser {
             throw new InvalidInputException("gradAccumulator", "null", "an array of rows*cols");
         }
         return core(v, rows, cols, beta, gradAccumulator, true, lambda, workspace);
+    }
+
+    /**
+     * As {@link #addPenaltyGradient}, with the units of {@code w} along the <b>columns</b> of {@code v}:
+     * {@code w = v^T v} ({@code cols x cols}, N = cols), for a layer stored {@code in x out} whose output units are
+     * to be regularised. Same penalty as {@code addPenaltyGradient} on the transpose of {@code v}.
+     *
+     * @param gradAccumulator {@code rows*cols} array in the layout of {@code v}. Modified: {@code += lambda dP/dv}.
+     */
+    public static double addPenaltyGradientOverColumns(double[] v, int rows, int cols, double beta, double lambda,
+                                                       double[] gradAccumulator, Workspace workspace) {
+        InvalidInputException.requireFinite("lambda", lambda);
+        if (gradAccumulator == null || gradAccumulator.length < (long) rows * cols) {
+            throw new InvalidInputException("gradAccumulator", gradAccumulator == null ? "null"
+                    : "length " + gradAccumulator.length, "an array of rows*cols numbers");
+        }
+        check(v, cols, rows, beta, null);
+        double[] vt = new double[rows * cols];
+        transpose(v, rows, cols, vt);
+        double[] gt = new double[rows * cols];
+        double p = core(vt, cols, rows, beta, gt, false, 1.0, workspace);
+        for (int i = 0; i < rows; i++) {
+            for (int c = 0; c < cols; c++) {
+                gradAccumulator[i * cols + c] += lambda * gt[c * rows + i];
+            }
+        }
+        return p;
     }
 
     /**

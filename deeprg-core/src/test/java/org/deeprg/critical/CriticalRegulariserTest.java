@@ -139,6 +139,26 @@ class CriticalRegulariserTest {
     }
 
     @Test
+    void overColumnsVariantIsThePenaltyOfTheTranspose() {
+        int rows = 7;
+        int cols = 4;
+        double[] v = randomMatrix(rows, cols, 0.7, 31);
+        double[] vt = new double[rows * cols];
+        CriticalRegulariser.transpose(v, rows, cols, vt);
+        double[] gt = new double[rows * cols];
+        double pt = CriticalRegulariser.penaltyAndGradient(vt, cols, rows, 1.3, gt);
+        double[] acc = new double[rows * cols];
+        double p = CriticalRegulariser.addPenaltyGradientOverColumns(v, rows, cols, 1.3, 2.0, acc,
+                new CriticalRegulariser.Workspace());
+        assertThat(p).isEqualTo(pt);
+        for (int i = 0; i < rows; i++) {
+            for (int c = 0; c < cols; c++) {
+                assertThat(acc[i * cols + c]).isCloseTo(2.0 * gt[c * rows + i], within(1e-12));
+            }
+        }
+    }
+
+    @Test
     void refusesInconsistentSizes() {
         assertThatThrownBy(() -> CriticalRegulariser.penalty(new double[5], 2, 3, 1.0))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("rows*cols = 6");
