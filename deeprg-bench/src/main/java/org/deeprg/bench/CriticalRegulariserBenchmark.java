@@ -20,13 +20,14 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Cost of the critical regulariser (penalty + gradient, {@code rows = N} units) for a small layer and for the
  * layers of the paper's network (784-600-400-200-100), and of the d = 3 two-point function by FFT.
+ * The fork loads the Vector API; add {@code -jvmArgsAppend -Ddeeprg.noVector=true} to measure the scalar fallback.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class CriticalRegulariserBenchmark {
     /** rows x cols of the layer: N = rows. */
     @Param({"100x200", "400x600", "600x784"})

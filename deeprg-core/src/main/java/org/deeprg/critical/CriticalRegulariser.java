@@ -30,8 +30,9 @@ import org.deeprg.InvalidInputException;
  *
  * <h2>Cost</h2>
  * {@code rows^2 cols} (w) + {@code rows^3} (ww) + {@code rows^3} (K) + {@code rows^2 cols} (gradient)
- * multiply-adds, i.e. {@code 2 N^3 + 2 N^2 cols}, single-threaded, in cache-blocked row-axpy loops that the JIT
- * vectorises (measured in {@code CriticalRegulariserBenchmark}; use it every k steps for large N). Memory: four
+ * multiply-adds, i.e. {@code 2 N^3 + 2 N^2 cols}, single-threaded, in cache-blocked row-axpy loops: fused
+ * multiply-adds of the Vector API when {@code jdk.incubator.vector} is loaded ({@code --add-modules}; the launcher,
+ * surefire and the benchmark do), else scalar loops the JIT vectorises (measured in {@code CriticalRegulariserBenchmark}; use it every k steps for large N). Memory: four
  * {@code rows x rows} work arrays (held by a {@link Workspace} and reused between calls).
  */
 public final class CriticalRegulariser {
@@ -40,6 +41,10 @@ public final class CriticalRegulariser {
 
     /** Column block of the blocked products: a block of rows of the right factor stays in L2 cache. */
     private static final int K_BLOCK = 64;
+
+    /** Whether the Vector API kernels ({@link VectorKernels}) can be used: the incubator module is loaded. */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !Boolean.getBoolean("deeprg.noVector");
 
     private CriticalRegulariser() {
     }
@@ -188,22 +193,18 @@ public final class CriticalRegulariser {
             }
             kk[i * n + i] += 2.0 * a * mm[i * n + i];
         }
-        // dP/dv = 2 G v
+        // dP/dv = 2 G v  (G v into the v^T buffer, no longer needed)
         double scale = 2.0 * scale0;
-        if (!accumulate) {
-            java.util.Arrays.fill(grad, 0, rows * cols, 0.0);
-        }
-        for (int i = 0; i < n; i++) {
-            int gi = i * cols;
-            for (int j = 0; j < n; j++) {
-                double s = scale * kk[i * n + j];
-                if (s == 0.0) {
-                    continue;
-                }
-                int vj = j * cols;
-                for (int c = 0; c < cols; c++) {
-                    grad[gi + c] += s * v[vj + c];
-                }
+        double[] gv = vt;
+        multiplyInto(kk, n, n, v, cols, gv);
+        int size = rows * cols;
+        if (accumulate) {
+            for (int i = 0; i < size; i++) {
+                grad[i] += scale * gv[i];
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                grad[i] = scale * gv[i];
             }
         }
         return penalty;
@@ -242,6 +243,15 @@ public final class CriticalRegulariser {
      * {@code out} must not alias {@code x} or {@code y}. Modified: out.
      */
     static void multiplyInto(double[] x, int p, int r, double[] y, int q, double[] out) {
+        if (VECTOR) {
+            VectorKernels.multiplyInto(x, p, r, y, q, out);
+        } else {
+            multiplyIntoScalar(x, p, r, y, q, out);
+        }
+    }
+
+    /** The scalar kernel of {@link #multiplyInto} (fallback without the Vector API). Modified: out. */
+    static void multiplyIntoScalar(double[] x, int p, int r, double[] y, int q, double[] out) {
         java.util.Arrays.fill(out, 0, p * q, 0.0);
         for (int k0 = 0; k0 < r; k0 += K_BLOCK) {
             int k1 = Math.min(r, k0 + K_BLOCK);

@@ -159,6 +159,22 @@ class CriticalRegulariserTest {
     }
 
     @Test
+    void vectorKernelEqualsScalarKernelForEveryShapeRemainder() {
+        assertThat(CriticalRegulariser.VECTOR).as("surefire runs with --add-modules jdk.incubator.vector").isTrue();
+        for (int[] s : new int[][] {{1, 1, 1}, {3, 5, 7}, {4, 8, 8}, {9, 300, 17}, {13, 6, 33}, {64, 64, 64}}) {
+            double[] x = randomMatrix(s[0], s[1], 1, s[0] * 7L + s[2]);
+            double[] y = randomMatrix(s[1], s[2], 1, s[1] * 11L + s[0]);
+            double[] a = new double[s[0] * s[2]];
+            double[] b = new double[s[0] * s[2]];
+            VectorKernels.multiplyInto(x, s[0], s[1], y, s[2], a);
+            CriticalRegulariser.multiplyIntoScalar(x, s[0], s[1], y, s[2], b);
+            for (int i = 0; i < a.length; i++) {
+                assertThat(a[i]).isCloseTo(b[i], within(1e-12 * s[1]));
+            }
+        }
+    }
+
+    @Test
     void refusesInconsistentSizes() {
         assertThatThrownBy(() -> CriticalRegulariser.penalty(new double[5], 2, 3, 1.0))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("rows*cols = 6");
