@@ -18,7 +18,8 @@ import org.deeprg.InvalidInputException;
  * {@code M} and {@code w} are symmetric. Treating the entries of {@code w} as independent,
  * {@code dP = 2 sum_ij M_ij dM_ij} with {@code dM = a diag(dw) + b (dw w + w dw)}, so
  * {@code dP/dw = G = 2a D + 2b (M w + w M)}, {@code D = diag(M_ii)}; {@code G} is symmetric and, with
- * {@code K = M w}, {@code M w + w M = K + K^T}. From {@code dw = dv v^T + v dv^T},
+ * {@code M = b ww + D'}, {@code D' = diag(a w_ii + 1)}, {@code M w + w M = 2b w^3 + D' w + w D'} ({@code w^3} is
+ * symmetric), so only symmetric products are needed. From {@code dw = dv v^T + v dv^T},
  * {@code dP/dv = (G + G^T) v = 2 G v}. Tested against central finite differences.
  *
  * <h2>Layout and which index is N</h2>
@@ -29,8 +30,9 @@ import org.deeprg.InvalidInputException;
  * {@link #addPenaltyGradientOverColumns} regularises the {@code out} units instead ({@code w = v^T v}).
  *
  * <h2>Cost</h2>
- * {@code rows^2 cols} (w) + {@code rows^3} (ww) + {@code rows^3} (K) + {@code rows^2 cols} (gradient)
- * multiply-adds, i.e. {@code 2 N^3 + 2 N^2 cols}, single-threaded, in cache-blocked row-axpy loops: fused
+ * {@code rows^2 cols / 2} (w) + {@code rows^3 / 2} (ww) + {@code rows^3 / 2} (w^3) + {@code rows^2 cols}
+ * (gradient) multiply-adds, i.e. {@code 1.5 N^3 + 1.5 N^2 cols} (symmetric products computed by halves),
+ * single-threaded, in cache-blocked row-axpy loops: fused
  * multiply-adds of the Vector API when {@code jdk.incubator.vector} is loaded ({@code --add-modules}; the launcher,
  * surefire and the benchmark do), else scalar loops the JIT vectorises (measured in {@code CriticalRegulariserBenchmark}; use it every k steps for large N). Memory: four
  * {@code rows x rows} work arrays (held by a {@link Workspace} and reused between calls).
@@ -51,7 +53,7 @@ public final class CriticalRegulariser {
 
     /**
      * Reusable scratch memory for one layer shape; not thread-safe (use one per thread).
-     * Holds {@code w}, {@code ww} (then {@code M}), {@code K} (then {@code G}) and {@code v^T}.
+     * Holds {@code w}, {@code ww} (then {@code M}), {@code w^3} (then {@code G}) and {@code v^T} (then {@code G v}).
      */
     public static final class Workspace {
         private double[] w = new double[0];
@@ -164,11 +166,11 @@ public final class CriticalRegulariser {
         double[] mm = ws.m;
         double[] kk = ws.k;
         transpose(v, rows, cols, vt);
-        // w = v v^T  (n x n) : w[i,:] = sum_k v[i,k] vT[k,:]
-        multiplyInto(v, rows, cols, vt, n, w);
-        // ww = w w (w symmetric), stored into mm
-        multiplyInto(w, n, n, w, n, mm);
-        // M = b ww + diag(a w_ii + 1); penalty
+        // w = v v^T  (n x n, symmetric)
+        multiplySymmetricInto(v, rows, cols, vt, w);
+        // ww = w w (symmetric), stored into mm
+        multiplySymmetricInto(w, n, n, w, mm);
+        // M = b ww + D', D' = diag(a w_ii + 1); penalty
         double penalty = 0;
         for (int i = 0; i < n * n; i++) {
             mm[i] *= b;
@@ -182,16 +184,20 @@ public final class CriticalRegulariser {
         if (grad == null) {
             return penalty;
         }
-        // K = M w
-        multiplyInto(mm, n, n, w, n, kk);
-        // G = 2b (K + K^T) + 2a D, in place in kk (symmetric)
+        // K + K^T = M w + w M = 2b w^3 + D' w + w D'  (w^2 and w commute, so w^3 = (ww) w is symmetric)
         for (int i = 0; i < n; i++) {
-            for (int j = i; j < n; j++) {
-                double g = 2.0 * b * (kk[i * n + j] + kk[j * n + i]);
-                kk[i * n + j] = g;
-                kk[j * n + i] = g;
+            mm[i * n + i] -= a * w[i * n + i] + 1.0; // back to b ww
+        }
+        multiplySymmetricInto(mm, n, n, w, kk); // kk = b w^3
+        // G = 2a diag(M_ii) + 2b (2 b w^3 + (D'_i + D'_j) w_ij), in place in kk (symmetric)
+        for (int i = 0; i < n; i++) {
+            double di = a * w[i * n + i] + 1.0;
+            double mii = mm[i * n + i] + di;
+            for (int j = 0; j < n; j++) {
+                double dj = a * w[j * n + j] + 1.0;
+                kk[i * n + j] = 2.0 * b * (2.0 * kk[i * n + j] + (di + dj) * w[i * n + j]);
             }
-            kk[i * n + i] += 2.0 * a * mm[i * n + i];
+            kk[i * n + i] += 2.0 * a * mii;
         }
         // dP/dv = 2 G v  (G v into the v^T buffer, no longer needed)
         double scale = 2.0 * scale0;
@@ -247,6 +253,15 @@ public final class CriticalRegulariser {
             VectorKernels.multiplyInto(x, p, r, y, q, out);
         } else {
             multiplyIntoScalar(x, p, r, y, q, out);
+        }
+    }
+
+    /** {@code out = x y} for a product known to be symmetric ({@code p x p}); vectorised when possible. */
+    static void multiplySymmetricInto(double[] x, int p, int r, double[] y, double[] out) {
+        if (VECTOR) {
+            VectorKernels.multiplySymmetricInto(x, p, r, y, out);
+        } else {
+            multiplyIntoScalar(x, p, r, y, p, out);
         }
     }
 

@@ -25,6 +25,23 @@ final class VectorKernels {
      * scalar loops. Modified: out.
      */
     static void multiplyInto(double[] x, int p, int r, double[] y, int q, double[] out) {
+        multiply(x, p, r, y, q, out, false);
+    }
+
+    /**
+     * As {@link #multiplyInto} for a product known to be symmetric ({@code p == q}): tiles entirely below the
+     * diagonal are skipped and the lower triangle is copied from the upper one (about half the work).
+     */
+    static void multiplySymmetricInto(double[] x, int p, int r, double[] y, double[] out) {
+        multiply(x, p, r, y, p, out, true);
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < i; j++) {
+                out[i * p + j] = out[j * p + i];
+            }
+        }
+    }
+
+    private static void multiply(double[] x, int p, int r, double[] y, int q, double[] out, boolean upperOnly) {
         java.util.Arrays.fill(out, 0, p * q, 0.0);
         int lanes = SPECIES.length();
         int nb = 2 * lanes;
@@ -33,7 +50,8 @@ final class VectorKernels {
         for (int k0 = 0; k0 < r; k0 += K_BLOCK) {
             int k1 = Math.min(r, k0 + K_BLOCK);
             for (int j0 = 0; j0 < qm; j0 += nb) {
-                for (int i0 = 0; i0 < pm; i0 += 4) {
+                int iEnd = upperOnly ? Math.min(pm, j0 + nb) : pm;
+                for (int i0 = 0; i0 < iEnd; i0 += 4) {
                     tile(x, r, y, q, out, i0, j0, k0, k1, lanes);
                 }
             }

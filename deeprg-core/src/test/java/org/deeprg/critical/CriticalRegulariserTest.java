@@ -171,6 +171,16 @@ class CriticalRegulariserTest {
             for (int i = 0; i < a.length; i++) {
                 assertThat(a[i]).isCloseTo(b[i], within(1e-12 * s[1]));
             }
+            // symmetric product x x^T computed by halves
+            double[] xt = new double[x.length];
+            CriticalRegulariser.transpose(x, s[0], s[1], xt);
+            double[] c = new double[s[0] * s[0]];
+            double[] e = new double[s[0] * s[0]];
+            VectorKernels.multiplySymmetricInto(x, s[0], s[1], xt, c);
+            CriticalRegulariser.multiplyIntoScalar(x, s[0], s[1], xt, s[0], e);
+            for (int i = 0; i < c.length; i++) {
+                assertThat(c[i]).isCloseTo(e[i], within(1e-12 * s[1]));
+            }
         }
     }
 
