@@ -246,7 +246,7 @@ public final class CouplingFlow {
      * {@code +infinity} if there are none. Negative when the start itself is beyond the singularity.
      */
     public static double singularTau(LayerCouplings layer) {
-        EigenDecomposition_F64<DMatrixRMaj> eig = eigen(layer.w(), layer.n());
+        EigenDecomposition_F64<DMatrixRMaj> eig = eigen(layer.w(), layer.n(), false);
         double a = layer.a();
         double best = Double.POSITIVE_INFINITY;
         for (int q = 0; q < layer.n(); q++) {
@@ -260,7 +260,11 @@ public final class CouplingFlow {
     }
 
     static EigenDecomposition_F64<DMatrixRMaj> eigen(double[] w, int n) {
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
+        return eigen(w, n, true);
+    }
+
+    static EigenDecomposition_F64<DMatrixRMaj> eigen(double[] w, int n, boolean vectors) {
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, vectors, true);
         if (!eig.decompose(new DMatrixRMaj(n, n, true, w))) {
             throw new InvalidInputException("w", "N = " + n, "a symmetric matrix whose eigen-decomposition converges");
         }

@@ -183,7 +183,7 @@ public final class CriticalReports {
             for (double e : layer.u()) {
                 un += e * e;
             }
-            double[] spectrum = spectrum(layer);
+            double[] spectrum = an.spectrum();
             layers.add(new LayerReport(arr.name(), s, rows, layer.a(), layer.g(), Math.sqrt(fro), trace, Math.sqrt(un),
                     an, spectrum));
             table.row(arr.name(), rows, an.fixedPointCase(), an.nearestCase(), an.flowResidual(),
@@ -222,7 +222,7 @@ public final class CriticalReports {
     }
 
     static double[] spectrum(LayerCouplings layer) {
-        var eig = CouplingFlow.eigen(layer.w(), layer.n());
+        var eig = CouplingFlow.eigen(layer.w(), layer.n(), false);
         double[] x = new double[layer.n()];
         for (int q = 0; q < x.length; q++) {
             x[q] = layer.a() * eig.getEigenvalue(q).getReal();

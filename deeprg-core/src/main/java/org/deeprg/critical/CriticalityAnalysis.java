@@ -36,12 +36,14 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * @param fixedPointCase           the case, or NOT_A_FIXED_POINT
  * @param nearestCase              the fixed point reached by moving each eigenvalue of a w to the nearer of 0, 1
  * @param tolerance                residual below which a condition counts as met
+ * @param spectrum                 eigenvalues of a w, ascending (not in the JSON)
  */
 public record CriticalityAnalysis(int units, double a, double minEigenvalue, double maxEigenvalue,
                                   double flowResidual, double highTemperatureResidual, double lowTemperatureResidual,
                                   double constantCouplingResidual, double neumannResidual, double componentResidual,
                                   double neumannSpectralRadius, FixedPointCase fixedPointCase,
-                                  FixedPointCase nearestCase, double tolerance) {
+                                  FixedPointCase nearestCase, double tolerance,
+                                  @com.fasterxml.jackson.annotation.JsonIgnore double[] spectrum) {
     /** Lower bound of {@code neumannResidual} and {@code componentResidual} for every real symmetric w. */
     public static final double NO_SOLUTION_BOUND = 7.0 / 8.0;
 
@@ -57,7 +59,7 @@ public record CriticalityAnalysis(int units, double a, double minEigenvalue, dou
     public static CriticalityAnalysis of(LayerCouplings layer, double tolerance) {
         int n = layer.n();
         double a = layer.a();
-        EigenDecomposition_F64<DMatrixRMaj> eig = CouplingFlow.eigen(layer.w(), n);
+        EigenDecomposition_F64<DMatrixRMaj> eig = CouplingFlow.eigen(layer.w(), n, false);
         double[] x = new double[n];
         for (int q = 0; q < n; q++) {
             x[q] = a * eig.getEigenvalue(q).getReal();
@@ -110,6 +112,6 @@ public record CriticalityAnalysis(int units, double a, double minEigenvalue, dou
                     : FixedPointCase.TRIVIAL_LOW_TEMPERATURE;
         }
         return new CriticalityAnalysis(n, a, x[0], x[n - 1], flowRes, highRes, lowRes, constRes,
-                Math.sqrt(neumann) / rn, Math.sqrt(comp) / rn, radius, kind, nearest, tolerance);
+                Math.sqrt(neumann) / rn, Math.sqrt(comp) / rn, radius, kind, nearest, tolerance, x);
     }
 }
