@@ -1,0 +1,318 @@
+package org.deeprg.rg;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deeprg.InvalidInputException;
+import org.deeprg.dyn.Activation;
+import org.deeprg.dyn.Alphabet;
+import org.deeprg.dyn.exact.LayerKernel;
+import org.deeprg.dyn.exact.LogSpace;
+import org.deeprg.dyn.exact.NeuronStates;
+
+/**
+ * Decimation RG along depth for any width N, number of examples L, weight alphabet and rescaling factor b
+ * (generalising Lee, Lee, Yi 2024, Sec. IV, Eqs. 20-27, which is N = L = 1, W, b in {-1, 1}, b = 2).
+ *
+ * <h2>Setting</h2>
+ * Heaviside activation, neurons h in {0, 1}. The kept variables of one bond are sigma = sigma^(m-1) (the N L pre-neurons
+ * sigma(W^(m-1) h^(m-1)_l + b^(m-1))) and h = h^(m) (N L neurons), n = N L bits each. The bond weight is
+ * <pre>
+ *   K(sigma, h) = exp(-beta H_bond(sigma, h)) = exp( sum_{S} K_S prod_{a in S} v_a ),   v = (sigma, h) in {0,1}^{2n},
+ * </pre>
+ * expanded in the complete multilinear basis of the 2n kept variables (dimension 4^n = 4^{N L}; the constant S = 0 is
+ * dropped, leaving D = 4^n - 1 couplings). The bare dynamic-neuron bond is K_S = 2 betaV for S = {sigma_a, h_a},
+ * K_S = -betaV for S = {sigma_a} and {h_a}, zero otherwise. Between bonds the weights W^(m), b^(m) are summed, which
+ * gives the counting matrix P(h, sigma') = #{(W, b): sigma(W h_l + b) = sigma'_l for all l}.
+ *
+ * <h2>The map</h2>
+ * Summing b - 1 intermediate layers (h, W, b of each) gives K' = (K P)^{b-1} K; -beta H' = ln K' is expanded in the
+ * same basis (Moebius transform) and the constant dropped (normalisation by K'(0, 0)). For N = L = 1 and b = 2 with
+ * variables (sigma, h) the couplings are C = K_{sigma}, B = K_{h}, A = K_{sigma h}, and the map is Eq. 26 (tested).
+ * In exponential coordinates x_S = e^{K_S} the map is rational (products, sums, quotients of the x_S) and is continued
+ * to negative x_S ("fictitious" couplings, Eq. 29). The chain transfer matrix of the sigma variables is T = K P and the
+ * RG is exactly T' = T^b / K'(0,0), so xi(K') = xi(K) / b.
+ *
+ * <h2>Fixed manifold</h2>
+ * If all sigma-h mixed couplings vanish, K = f(sigma) g(h) is rank one and K' = f(sigma) (g^T P f)^{b-1} g(h) is
+ * again f(sigma) g(h) up to the constant: every such point is fixed. This manifold has dimension 2 (2^n - 1); for
+ * N = L = 1 it is the plane e^A = 1 of Eq. 28.
+ *
+ * <p>Coupling index S (1..4^n - 1) is a bit mask: bits 0..n-1 are sigma_{l,i} (bit l N + i), bits n..2n-1 are
+ * h_{l,i}. Instances are immutable and thread-safe.
+ */
+public final class DecimationMap {
+    /** Largest n = N L (kept bits per side): K has 4^n entries. */
+    public static final int MAX_BITS = 10;
+
+    private final int width;
+    private final int examples;
+    private final int bits;
+    private final int states;
+    private final int rescaling;
+    private final double[][] counting;
+    private final double[][] logCounting;
+
+    /**
+     * @param width          N
+     * @param examples       L
+     * @param weightAlphabet values of W and b
+     * @param rescaling      b >= 2, the depth ratio of original and renormalised system (the paper's p = 2)
+     */
+    public DecimationMap(int width, int examples, Alphabet weightAlphabet, int rescaling) {
+        InvalidInputException.requireInRange("width", width, 1, MAX_BITS);
+        InvalidInputException.requireInRange("examples", examples, 1, MAX_BITS);
+        InvalidInputException.requireInRange("rescaling", rescaling, 2, 1_000_000);
+        if ((long) width * examples > MAX_BITS) {
+            throw new InvalidInputException("width", width + " x " + examples, "decimation keeps 2^(N L) states per side and "
+                    + "4^(N L) couplings; N L = " + ((long) width * examples) + " exceeds the limit " + MAX_BITS);
+        }
+        this.width = width;
+        this.examples = examples;
+        this.bits = width * examples;
+        this.states = 1 << bits;
+        this.rescaling = rescaling;
+        NeuronStates ns = new NeuronStates(Alphabet.BINARY_NEURONS, width, examples, "width");
+        LayerKernel kernel = new LayerKernel(Activation.HEAVISIDE, weightAlphabet, width);
+        counting = new double[states][states];
+        logCounting = new double[states][states];
+        int cols = ns.columnCount();
+        double[][] logF = new double[states][cols];
+        double[] tmp = new double[2];
+        for (int h = 0; h < states; h++) {
+            double[][] pat = kernel.patterns(ns.values(h));
+            for (int c = 0; c < cols; c++) {
+                LayerKernel.evaluate(pat, ns.column(c), Double.POSITIVE_INFINITY, tmp);
+                logF[h][c] = tmp[0];
+            }
+        }
+        for (int h = 0; h < states; h++) {
+            for (int s = 0; s < states; s++) {
+                double lc = 0;
+                for (int i = 0; i < width; i++) {
+                    lc += logF[h][ns.columnIndex(s, i)];
+                }
+                logCounting[h][s] = lc;
+                counting[h][s] = Math.exp(lc);
+            }
+        }
+    }
+
+    /** The paper's N = L = 1, W, b in {-1, 1}, b = 2. */
+    public static DecimationMap lee2024() {
+        return new DecimationMap(1, 1, Alphabet.BINARY_WEIGHTS, 2);
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int examples() {
+        return examples;
+    }
+
+    public int rescaling() {
+        return rescaling;
+    }
+
+    /** n = N L. */
+    public int bits() {
+        return bits;
+    }
+
+    /** Number of couplings D = 4^n - 1. */
+    public int dimension() {
+        return states * states - 1;
+    }
+
+    /** The counting matrix P(h, sigma') (a copy). */
+    public double[][] countingMatrix() {
+        double[][] c = new double[states][];
+        for (int i = 0; i < states; i++) {
+            c[i] = counting[i].clone();
+        }
+        return c;
+    }
+
+    /** Whether coupling S mixes sigma and h variables. */
+    public boolean isMixed(int coupling) {
+        int sigmaPart = coupling & (states - 1);
+        int hPart = coupling >>> bits;
+        return sigmaPart != 0 && hPart != 0;
+    }
+
+    /** Label of coupling S (1-based index into the D couplings): e.g. "s1*h1" (sigma_{l,i} as s{l N + i + 1}). */
+    public String label(int coupling) {
+        List<String> parts = new ArrayList<>();
+        for (int a = 0; a < bits; a++) {
+            if ((coupling & (1 << a)) != 0) {
+                parts.add("s" + (a + 1));
+            }
+        }
+        for (int a = 0; a < bits; a++) {
+            if ((coupling & (1 << (a + bits))) != 0) {
+                parts.add("h" + (a + 1));
+            }
+        }
+        return String.join("*", parts);
+    }
+
+    /** All D labels in coupling order. */
+    public List<String> labels() {
+        List<String> l = new ArrayList<>();
+        for (int s = 1; s <= dimension(); s++) {
+            l.add(label(s));
+        }
+        return l;
+    }
+
+    /** The bare dynamic-neuron bond -betaV |h - sigma|^2 as couplings K_S (log coordinates, length D). */
+    public double[] bareCouplings(double betaV) {
+        double[] k = new double[dimension()];
+        for (int a = 0; a < bits; a++) {
+            int s = 1 << a;
+            int h = 1 << (a + bits);
+            k[s - 1] = -betaV;
+            k[h - 1] = -betaV;
+            k[(s | h) - 1] = 2 * betaV;
+        }
+        return k;
+    }
+
+    /** The bond weight K(sigma, h) for exponential couplings x (length D), as [sigma][h]. */
+    public double[][] kernel(double[] x) {
+        double[] a = new double[states * states];
+        a[0] = 1;
+        System.arraycopy(x, 0, a, 1, x.length);
+        MultilinearBasis.zetaMultiplicative(a, 2 * bits);
+        double[][] k = new double[states][states];
+        for (int s = 0; s < states; s++) {
+            for (int h = 0; h < states; h++) {
+                k[s][h] = a[s | (h << bits)];
+            }
+        }
+        return k;
+    }
+
+    /**
+     * The RG map in exponential coordinates x_S = e^{K_S} (length D, any signs): x -> x'. Entries of the result are
+     * NaN or infinite where K' has zeros (outside the domain of the continued map).
+     */
+    public double[] apply(double[] x) {
+        double[][] k = kernel(x);
+        double[][] m = k;
+        for (int r = 1; r < rescaling; r++) {
+            m = multiply(multiply(m, counting), k);
+        }
+        double[] a = new double[states * states];
+        double norm = m[0][0];
+        for (int s = 0; s < states; s++) {
+            for (int h = 0; h < states; h++) {
+                a[s | (h << bits)] = m[s][h] / norm;
+            }
+        }
+        MultilinearBasis.moebiusMultiplicative(a, 2 * bits);
+        double[] out = new double[dimension()];
+        System.arraycopy(a, 1, out, 0, out.length);
+        return out;
+    }
+
+    /**
+     * The RG map on real couplings K_S (log coordinates), computed entirely in log space (log-semiring products), so
+     * couplings of order 10^3 (betaV up to 10^3) do not overflow.
+     */
+    public double[] applyLog(double[] k) {
+        double[] a = new double[states * states];
+        System.arraycopy(k, 0, a, 1, k.length);
+        MultilinearBasis.zeta(a, 2 * bits);
+        double[][] logK = new double[states][states];
+        for (int s = 0; s < states; s++) {
+            for (int h = 0; h < states; h++) {
+                logK[s][h] = a[s | (h << bits)];
+            }
+        }
+        double[][] m = logK;
+        for (int r = 1; r < rescaling; r++) {
+            m = logMultiply(logMultiply(m, logCounting), logK);
+        }
+        double norm = m[0][0];
+        for (int s = 0; s < states; s++) {
+            for (int h = 0; h < states; h++) {
+                a[s | (h << bits)] = m[s][h] - norm;
+            }
+        }
+        MultilinearBasis.moebius(a, 2 * bits);
+        double[] out = new double[dimension()];
+        System.arraycopy(a, 1, out, 0, out.length);
+        return out;
+    }
+
+    /**
+     * Jacobian dx'/dx at x in exponential coordinates by central differences with one Richardson extrapolation
+     * (truncation O(h^4), h = 1e-3 (1 + |x_j|)): [i][j] = d x'_i / d x_j.
+     */
+    public double[][] jacobian(double[] x) {
+        int d = dimension();
+        double[][] j = new double[d][d];
+        double[] xp = x.clone();
+        for (int c = 0; c < d; c++) {
+            double h = 1e-3 * (1 + Math.abs(x[c]));
+            double[] d1 = centralDifference(xp, c, h);
+            double[] d2 = centralDifference(xp, c, h / 2);
+            for (int r = 0; r < d; r++) {
+                j[r][c] = (4 * d2[r] - d1[r]) / 3;
+            }
+        }
+        return j;
+    }
+
+    private double[] centralDifference(double[] x, int c, double h) {
+        double keep = x[c];
+        x[c] = keep + h;
+        double[] plus = apply(x);
+        x[c] = keep - h;
+        double[] minus = apply(x);
+        x[c] = keep;
+        double[] r = new double[plus.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = (plus[i] - minus[i]) / (2 * h);
+        }
+        return r;
+    }
+
+    /**
+     * The sigma-chain transfer matrix T = K P of couplings x: its eigenvalues give the correlation length
+     * xi = 1/ln(|lambda_1|/|lambda_2|) of the bulk with this bond.
+     */
+    public double[][] chainTransferMatrix(double[] x) {
+        return multiply(kernel(x), counting);
+    }
+
+    static double[][] multiply(double[][] a, double[][] b) {
+        int n = a.length;
+        int m = b[0].length;
+        double[][] c = new double[n][m];
+        for (int i = 0; i < n; i++) {
+            double[] ci = c[i];
+            for (int k = 0; k < b.length; k++) {
+                double v = a[i][k];
+                if (v == 0) {
+                    continue;
+                }
+                double[] bk = b[k];
+                for (int j = 0; j < m; j++) {
+                    ci[j] += v * bk[j];
+                }
+            }
+        }
+        return c;
+    }
+
+    static double[][] logMultiply(double[][] a, double[][] b) {
+        int n = a.length;
+        double[][] c = new double[n][b[0].length];
+        for (int i = 0; i < n; i++) {
+            LogSpace.logVectorTimesMatrix(a[i], b, c[i]);
+        }
+        return c;
+    }
+}

@@ -1,0 +1,52 @@
+package org.deeprg.rg;
+
+/**
+ * An isolated fixed point of a {@link DecimationMap} with its linearisation (Lee, Lee, Yi 2024, Eqs. 27, 32-33).
+ *
+ * @param expCouplings    x*_S = e^{K*_S} in the map's coupling order (for the lee2024 preset: (e^A, e^B, e^C))
+ * @param physical        whether every x*_S > 0 (real couplings K*_S = ln x*_S); otherwise "fictitious"
+ * @param eigenvalues     real parts of the eigenvalues of dR/dx at x*, by decreasing modulus
+ * @param eigenvaluesImaginary their imaginary parts
+ * @param exponents       y_i = ln|lambda_i| / ln b (null where lambda_i = 0)
+ * @param stable          whether every |lambda_i| < 1 (an attractive fixed point)
+ * @param relevant        number of relevant directions |lambda_i| > 1
+ * @param residual        |R(x*) - x*| (max norm)
+ * @param correlationLength xi of the sigma-chain T = K* P (Infinity: critical, 0: trivial)
+ */
+public record FixedPoint(double[] expCouplings, boolean physical, double[] eigenvalues, double[] eigenvaluesImaginary,
+                         Double[] exponents, boolean stable, int relevant, double residual, double correlationLength) {
+
+    /** Linearises {@code map} at {@code x}. */
+    public static FixedPoint at(DecimationMap map, double[] x) {
+        double[] fx = map.apply(x);
+        double res = 0;
+        boolean physical = true;
+        for (int i = 0; i < x.length; i++) {
+            res = Math.max(res, Math.abs(fx[i] - x[i]));
+            physical &= x[i] > 0;
+        }
+        double[][] ev = Spectrum.eigenvalues(map.jacobian(x));
+        double[] re = new double[ev.length];
+        double[] im = new double[ev.length];
+        Double[] y = new Double[ev.length];
+        boolean stable = true;
+        int relevant = 0;
+        for (int i = 0; i < ev.length; i++) {
+            re[i] = ev[i][0];
+            im[i] = ev[i][1];
+            double mod = Math.hypot(re[i], im[i]);
+            y[i] = mod < 1e-12 ? null : Math.log(mod) / Math.log(map.rescaling());
+            stable &= mod < 1 - 1e-9;
+            if (mod > 1 + 1e-9) {
+                relevant++;
+            }
+        }
+        double xi;
+        try {
+            xi = Spectrum.correlationLength(map.chainTransferMatrix(x));
+        } catch (IllegalStateException e) {
+            xi = Double.NaN;
+        }
+        return new FixedPoint(x.clone(), physical, re, im, y, stable, relevant, res, Double.isFinite(xi) || Double.isInfinite(xi) ? xi : Double.NaN);
+    }
+}
