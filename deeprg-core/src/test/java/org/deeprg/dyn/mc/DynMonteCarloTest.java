@@ -105,12 +105,12 @@ class DynMonteCarloTest {
 
     @Test
     void resumeAfterAnInterruptionReproducesTheUninterruptedRunExactly(@TempDir Path dir) {
-        // depth 2000: 6000 variables, segments of ~666 sweeps: the stop falls mid-run
-        DynMcSpec spec = metropolis(new DynNetwork(1, 2000, Activation.HEAVISIDE), List.of(new Example(new double[] {1}, new double[] {1})),
-                Alphabet.BINARY_WEIGHTS, Alphabet.BINARY_NEURONS, 1.0, new double[] {0.5, 2.0}, 1_500, 2);
+        // depth 1000: 3000 variables x 2 rungs, segments of 666 sweeps, 1100 sweeps: the stop falls after the first segment
+        DynMcSpec spec = metropolis(new DynNetwork(1, 1000, Activation.HEAVISIDE), List.of(new Example(new double[] {1}, new double[] {1})),
+                Alphabet.BINARY_WEIGHTS, Alphabet.BINARY_NEURONS, 1.0, new double[] {0.5, 2.0}, 1_000, 2);
         String uninterrupted = Json.write(DynMonteCarlo.run(spec, StudyContext.forTests(6)));
         Path file = dir.resolve("run.checkpoint.json");
-        var cp = new DynMonteCarlo.Checkpointing(file, Long.MAX_VALUE, true, 700);
+        var cp = new DynMonteCarlo.Checkpointing(file, Long.MAX_VALUE, true, 300);
         assertThatThrownBy(() -> DynMonteCarlo.run(spec, StudyContext.forTests(6), cp))
                 .isInstanceOf(DynMonteCarlo.RunInterruptedException.class);
         assertThat(file).exists();
@@ -141,7 +141,7 @@ class DynMonteCarloTest {
 
     @Test
     void checkpointFilesAreJson(@TempDir Path dir) throws Exception {
-        DynMcSpec spec = metropolis(new DynNetwork(1, 3000, Activation.HEAVISIDE), List.of(new Example(new double[] {1}, new double[] {1})),
+        DynMcSpec spec = metropolis(new DynNetwork(1, 1500, Activation.HEAVISIDE), List.of(new Example(new double[] {1}, new double[] {1})),
                 Alphabet.BINARY_WEIGHTS, Alphabet.BINARY_NEURONS, 1.0, new double[] {1}, 1_000, 1);
         Path file = dir.resolve("c.json");
         assertThatThrownBy(() -> DynMonteCarlo.run(spec, StudyContext.forTests(8), new DynMonteCarlo.Checkpointing(file, 0, false, 500)))
