@@ -16,7 +16,5 @@ class Lee2024MonteCarloStudyTest {
         assertThat(r.claims().get(0).verdict()).as(r.claims().get(0).toString()).isEqualTo(Verdict.AGREES);
         assertThat(r.claims().get(1).verdict()).as(r.claims().get(1).toString()).isEqualTo(Verdict.AGREES);
         assertThat(r.figures()).hasSizeGreaterThanOrEqualTo(5);
-        r.summary().forEach(System.err::println);
-        r.claims().forEach(c -> System.err.println(c));
     }
 }
