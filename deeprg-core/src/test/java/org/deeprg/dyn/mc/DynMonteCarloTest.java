@@ -148,4 +148,24 @@ class DynMonteCarloTest {
                 .isInstanceOf(DynMonteCarlo.RunInterruptedException.class);
         assertThat(Json.mapper().readTree(Files.readString(file)).get("segmentsDone").asLong()).isGreaterThan(0);
     }
+
+    @Test
+    void continuousParallelTemperingAgreesWithASingleRungMalaRun() {
+        DynNetwork net = new DynNetwork(1, 2, Activation.SIGMOID);
+        List<Example> ex = List.of(new Example(new double[] {1}, new double[] {0.8}));
+        DynMcSpec ladder = new DynMcSpec(net, ex, DynMcSpec.Sampler.MALA, null, null, null, 2.0, new double[] {2, 5, 10}, 0.5, 0.5,
+                0.02, 30_000, 3_000, 2, 1, 20);
+        DynMcSpec single = new DynMcSpec(net, ex, DynMcSpec.Sampler.MALA, null, null, null, 2.0, new double[] {10}, 0.5, 0.5,
+                0.02, 30_000, 3_000, 2, 1, 20);
+        DynMcResult a = DynMonteCarlo.run(ladder, StudyContext.forTests(12));
+        DynMcResult b = DynMonteCarlo.run(single, StudyContext.forTests(13));
+        for (String k : List.of("cost", "constraint")) {
+            Estimate x = k.equals("cost") ? a.cost() : a.constraint();
+            Estimate y = k.equals("cost") ? b.cost() : b.constraint();
+            double z = Math.abs(x.mean() - y.mean()) / Math.hypot(x.stderr(), y.stderr());
+            assertThat(z).as("%s: ladder %s vs single %s", k, x, y).isLessThan(K);
+        }
+        assertThat(a.swapAcceptance()).allSatisfy(p -> assertThat(p).isBetween(0.05, 1.0));
+        assertThat(a.acceptanceRate()).isBetween(0.5, 1.0);
+    }
 }
