@@ -40,6 +40,12 @@ public final class DynEnsemble {
     private final double[][] ys;
     private final int biasBase;
     private final int neuronBase;
+    /** Per-variable decode tables (layer, first and second index) that spare the hot kernel integer divisions; null for huge models. */
+    private final int[] decodeLayer;
+    private final int[] decodeFirst;
+    private final int[] decodeSecond;
+    /** Largest model with decode tables (12 bytes per variable). */
+    static final int MAX_DECODED = 1 << 24;
 
     /**
      * @param network           architecture
@@ -81,6 +87,22 @@ public final class DynEnsemble {
         this.ys = new double[examples.size()][];
         this.biasBase = layout.biasBase();
         this.neuronBase = layout.neuronBase();
+        int dim = layout.dimension();
+        if (dim <= MAX_DECODED) {
+            decodeLayer = new int[dim];
+            decodeFirst = new int[dim];
+            decodeSecond = new int[dim];
+            for (int v = 0; v < dim; v++) {
+                int[] d = decode(v);
+                decodeLayer[v] = d[0];
+                decodeFirst[v] = d[1];
+                decodeSecond[v] = d[2];
+            }
+        } else {
+            decodeLayer = null;
+            decodeFirst = null;
+            decodeSecond = null;
+        }
         for (int l = 0; l < xs.length; l++) {
             xs[l] = examples.get(l).x();
             ys[l] = examples.get(l).y();
@@ -246,6 +268,22 @@ public final class DynEnsemble {
         return s;
     }
 
+    /** (layer m, i, j) of W^(m)_ij, (m, i, 0) of b^(m)_i, (m, l, i) of h^(m)[l]_i. */
+    private int[] decode(int v) {
+        if (v < biasBase) {
+            int m = v / (n * n);
+            int r = v - m * n * n;
+            return new int[] {m, r / n, r % n};
+        }
+        if (v < neuronBase) {
+            int r = v - biasBase;
+            return new int[] {r / n, r % n, 0};
+        }
+        int r = v - neuronBase;
+        int q = r / n;
+        return new int[] {q % depth + 1, q / depth, r % n};
+    }
+
     /**
      * {@code S(x') - S(x)} where x' is x with variable v set to {@code newValue}: the hot kernel of Metropolis.
      * Only the terms containing v are evaluated, and each pre-activation once: changing W^(m)_ij or b^(m)_i
@@ -258,21 +296,23 @@ public final class DynEnsemble {
         int bb = biasBase;
         int hb = neuronBase;
         double change = 0;
+        int m;
+        int first;
+        int second;
+        if (decodeLayer != null) {
+            m = decodeLayer[v];
+            first = decodeFirst[v];
+            second = decodeSecond[v];
+        } else {
+            int[] d = decode(v);
+            m = d[0];
+            first = d[1];
+            second = d[2];
+        }
         if (v < hb) {
             boolean isWeight = v < bb;
-            int m;
-            int i;
-            int j = 0;
-            if (isWeight) {
-                m = v / (n * n);
-                int r = v - m * n * n;
-                i = r / n;
-                j = r - i * n;
-            } else {
-                int r = v - bb;
-                m = r / n;
-                i = r - m * n;
-            }
+            int i = first;
+            int j = second;
             double c = m == depth ? beta : betaV;
             if (c != 0) {
                 for (int l = 0; l < xs.length; l++) {
@@ -290,11 +330,8 @@ public final class DynEnsemble {
             }
             return change;
         }
-        int r = v - hb;
-        int j = r % n;
-        int q = r / n;
-        int l = q / depth;
-        int m = q % depth + 1;
+        int l = first;
+        int j = second;
         if (betaV != 0) {
             double s = sigma.apply(preactivation(x, l, m - 1, j));
             double r0 = old - s;
