@@ -280,11 +280,156 @@ public final class DecimationMap {
     }
 
     /**
+     * The RG map in kernel coordinates: k = the entries K(sigma, h) / K(0, 0) for flat index c = sigma | h << n,
+     * c = 1..4^n - 1 (so k_{c-1} = K(c)). A polynomial chart that, unlike the exponential couplings, also contains
+     * kernels with zero entries; eigenvalues of the linearisation at a fixed point are the same in both charts.
+     */
+    public double[] applyKernel(double[] k) {
+        double[][] kk = new double[states][states];
+        for (int s = 0; s < states; s++) {
+            for (int h = 0; h < states; h++) {
+                int c = s | (h << bits);
+                kk[s][h] = c == 0 ? 1 : k[c - 1];
+            }
+        }
+        double[][] m = kk;
+        for (int r = 1; r < rescaling; r++) {
+            m = multiply(multiply(m, counting), kk);
+        }
+        double[] out = new double[dimension()];
+        double norm = m[0][0];
+        for (int s = 0; s < states; s++) {
+            for (int h = 0; h < states; h++) {
+                int c = s | (h << bits);
+                if (c != 0) {
+                    out[c - 1] = m[s][h] / norm;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Kernel coordinates of exponential couplings x (multiplicative zeta transform). */
+    public double[] kernelFromExp(double[] x) {
+        double[] a = new double[states * states];
+        a[0] = 1;
+        System.arraycopy(x, 0, a, 1, x.length);
+        MultilinearBasis.zetaMultiplicative(a, 2 * bits);
+        return java.util.Arrays.copyOfRange(a, 1, a.length);
+    }
+
+    /** Exponential couplings of kernel coordinates k (multiplicative Moebius; NaN/infinite where K has zeros). */
+    public double[] expFromKernel(double[] k) {
+        double[] a = new double[states * states];
+        a[0] = 1;
+        System.arraycopy(k, 0, a, 1, k.length);
+        MultilinearBasis.moebiusMultiplicative(a, 2 * bits);
+        return java.util.Arrays.copyOfRange(a, 1, a.length);
+    }
+
+    /** Jacobian of {@link #applyKernel} (central differences with Richardson extrapolation). */
+    public double[][] jacobianKernel(double[] k) {
+        int d = dimension();
+        double[][] j = new double[d][d];
+        double[] kp = k.clone();
+        for (int c = 0; c < d; c++) {
+            double h = 1e-3 * (1 + Math.abs(k[c]));
+            double[] d1 = centralDifferenceKernel(kp, c, h);
+            double[] d2 = centralDifferenceKernel(kp, c, h / 2);
+            for (int r = 0; r < d; r++) {
+                j[r][c] = (4 * d2[r] - d1[r]) / 3;
+            }
+        }
+        return j;
+    }
+
+    private double[] centralDifferenceKernel(double[] x, int c, double h) {
+        double keep = x[c];
+        x[c] = keep + h;
+        double[] plus = applyKernel(x);
+        x[c] = keep - h;
+        double[] minus = applyKernel(x);
+        x[c] = keep;
+        double[] r = new double[plus.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = (plus[i] - minus[i]) / (2 * h);
+        }
+        return r;
+    }
+
+    /**
+     * The full-rank fixed point K* = P^{-1} / (P^{-1})(0, 0) in kernel coordinates (null when P is singular or
+     * (P^{-1})(0,0) = 0). For b = 2: K' = K P K is proportional to K exactly when K P is proportional to an idempotent;
+     * the identity gives K P = I. Linearising, (K* + d) P (K* + d) = K* + 2 d + O(d^2) (general b: K* + b d), so every
+     * eigenvalue of the linearised map is b: y_i = 1 for all 4^n - 1 directions. For N = L = 1 this is Eq. 29.
+     */
+    public double[] inverseCountingFixedPoint() {
+        org.ejml.data.DMatrixRMaj p = new org.ejml.data.DMatrixRMaj(counting);
+        org.ejml.data.DMatrixRMaj inv = new org.ejml.data.DMatrixRMaj(states, states);
+        if (!org.ejml.dense.row.CommonOps_DDRM.invert(p, inv)) {
+            return null;
+        }
+        double cond = org.ejml.dense.row.NormOps_DDRM.conditionP2(p);
+        if (!(cond < 1e12)) {
+            return null;
+        }
+        double norm = inv.get(0, 0);
+        if (Math.abs(norm) < 1e-12) {
+            return null;
+        }
+        double[] k = new double[dimension()];
+        for (int s = 0; s < states; s++) {
+            for (int h = 0; h < states; h++) {
+                int c = s | (h << bits);
+                if (c != 0) {
+                    k[c - 1] = inv.get(s, h) / norm;
+                }
+            }
+        }
+        return k;
+    }
+
+    /**
+     * Distance of kernel coordinates from the factorised (rank-one) manifold: the residuals
+     * r(sigma, h) = K(sigma, h) - K(sigma, 0) K(0, h) for sigma, h != 0 (with K(0,0) = 1), and the gradient of
+     * sum r^2 (written into {@code gradient}, length D). Returns sum r^2.
+     */
+    public double factorisedResidual(double[] k, double[] gradient) {
+        java.util.Arrays.fill(gradient, 0);
+        double sum = 0;
+        for (int s = 1; s < states; s++) {
+            for (int h = 1; h < states; h++) {
+                int c = s | (h << bits);
+                int cs = s;
+                int ch = h << bits;
+                double r = k[c - 1] - k[cs - 1] * k[ch - 1];
+                sum += r * r;
+                gradient[c - 1] += 2 * r;
+                gradient[cs - 1] -= 2 * r * k[ch - 1];
+                gradient[ch - 1] -= 2 * r * k[cs - 1];
+            }
+        }
+        return sum;
+    }
+
+    /**
      * The sigma-chain transfer matrix T = K P of couplings x: its eigenvalues give the correlation length
      * xi = 1/ln(|lambda_1|/|lambda_2|) of the bulk with this bond.
      */
     public double[][] chainTransferMatrix(double[] x) {
         return multiply(kernel(x), counting);
+    }
+
+    /** T = K P for kernel coordinates k. */
+    public double[][] chainTransferMatrixKernel(double[] k) {
+        double[][] kk = new double[states][states];
+        for (int s = 0; s < states; s++) {
+            for (int h = 0; h < states; h++) {
+                int c = s | (h << bits);
+                kk[s][h] = c == 0 ? 1 : k[c - 1];
+            }
+        }
+        return multiply(kk, counting);
     }
 
     static double[][] multiply(double[][] a, double[][] b) {
