@@ -159,7 +159,8 @@ public final class RgRun {
         for (Map.Entry<String, List<FixedPointJson>> e : manifoldClasses.entrySet()) {
             FixedPointJson s = e.getValue().get(0);
             double res = e.getValue().stream().mapToDouble(FixedPointJson::residual).max().orElse(0);
-            manifolds.add(new ManifoldJson("found by Newton: " + e.getKey() + " (T = K P proportional to an idempotent of rank > 1)",
+            String kind = s.critical() ? "; T = K P has |lambda_2| = |lambda_1| (critical, xi infinite)" : "";
+            manifolds.add(new ManifoldJson("found by Newton: " + e.getKey() + kind,
                     s.marginal(), e.getValue().size(), res, moduli(s), s.correlationLength(), s.physical()));
         }
         double[] full = map.inverseCountingFixedPoint();
