@@ -259,7 +259,7 @@ public final class RgRun {
         return rel + " relevant, " + marg + " marginal, " + zero + " zero" + (other > 0 ? ", " + other + " other irrelevant" : "") + " eigenvalues";
     }
 
-    static double[] moduli(FixedPointJson j) {
+    public static double[] moduli(FixedPointJson j) {
         double[] m = new double[j.eigenvalues().length];
         for (int i = 0; i < m.length; i++) {
             m[i] = Math.hypot(j.eigenvalues()[i], j.eigenvaluesImaginary()[i]);
@@ -387,7 +387,7 @@ public final class RgRun {
                 series.toArray(Series[]::new)).withLogAxes(false, true);
     }
 
-    static String fmt(double[] v) {
+    public static String fmt(double[] v) {
         if (v == null) {
             return "n/a";
         }
