@@ -452,11 +452,56 @@ public final class DecimationMap {
         return c;
     }
 
+    /**
+     * Log-semiring product C(i, j) = ln sum_k exp(A(i, k) + B(k, j)). Fast path: rows of A and columns of B are
+     * rescaled by their maxima, multiplied in linear arithmetic (no exponential in the O(S^3) loop) and the logs taken;
+     * entries whose rescaled sum falls below {@code 1e-250} (where terms may have underflowed) are recomputed exactly
+     * by log-sum-exp.
+     */
     static double[][] logMultiply(double[][] a, double[][] b) {
         int n = a.length;
-        double[][] c = new double[n][b[0].length];
+        int kk = b.length;
+        int m = b[0].length;
+        double[] rowMax = new double[n];
+        double[] colMax = new double[m];
+        java.util.Arrays.fill(colMax, Double.NEGATIVE_INFINITY);
+        double[][] ea = new double[n][kk];
         for (int i = 0; i < n; i++) {
-            LogSpace.logVectorTimesMatrix(a[i], b, c[i]);
+            double mx = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < kk; k++) {
+                mx = Math.max(mx, a[i][k]);
+            }
+            rowMax[i] = mx;
+            for (int k = 0; k < kk; k++) {
+                ea[i][k] = mx == Double.NEGATIVE_INFINITY ? 0 : Math.exp(a[i][k] - mx);
+            }
+        }
+        for (int k = 0; k < kk; k++) {
+            for (int j = 0; j < m; j++) {
+                colMax[j] = Math.max(colMax[j], b[k][j]);
+            }
+        }
+        double[][] eb = new double[kk][m];
+        for (int k = 0; k < kk; k++) {
+            for (int j = 0; j < m; j++) {
+                eb[k][j] = colMax[j] == Double.NEGATIVE_INFINITY ? 0 : Math.exp(b[k][j] - colMax[j]);
+            }
+        }
+        double[][] lin = multiply(ea, eb);
+        double[][] c = new double[n][m];
+        double[] column = new double[kk];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double v = lin[i][j];
+                if (v > 1e-250) {
+                    c[i][j] = rowMax[i] + colMax[j] + Math.log(v);
+                } else {
+                    for (int k = 0; k < kk; k++) {
+                        column[k] = a[i][k] + b[k][j];
+                    }
+                    c[i][j] = LogSpace.logSumExp(column);
+                }
+            }
         }
         return c;
     }

@@ -85,6 +85,31 @@ class DecimationTest {
         assertThat(xi3).isCloseTo(xi / 3, within(1e-9 * xi));
     }
 
+    @Test
+    void logMultiplyEqualsExactLogSumExpEvenWithHugeRanges() {
+        UniformRandomProvider rng = RandomStreams.root(9).generator();
+        int n = 7;
+        double[][] a = new double[n][n];
+        double[][] b = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                a[i][j] = rng.nextDouble() < 0.1 ? Double.NEGATIVE_INFINITY : 4000 * rng.nextDouble() - 2000;
+                b[i][j] = rng.nextDouble() < 0.1 ? Double.NEGATIVE_INFINITY : 4000 * rng.nextDouble() - 2000;
+            }
+        }
+        double[][] c = DecimationMap.logMultiply(a, b);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double[] terms = new double[n];
+                for (int k = 0; k < n; k++) {
+                    terms[k] = a[i][k] + b[k][j];
+                }
+                double exact = org.deeprg.dyn.exact.LogSpace.logSumExp(terms);
+                assertThat(c[i][j]).isCloseTo(exact, within(1e-9 * Math.max(1, Math.abs(exact))));
+            }
+        }
+    }
+
     static double trace(double[][] m) {
         double s = 0;
         for (int i = 0; i < m.length; i++) {
