@@ -56,7 +56,7 @@ public final class DecimationMap {
      * @param width          N
      * @param examples       L
      * @param weightAlphabet values of W and b
-     * @param rescaling      b >= 2, the depth ratio of original and renormalised system (the paper's p = 2)
+     * @param rescaling      b &gt;= 2, the depth ratio of original and renormalised system (the paper's p = 2)
      */
     public DecimationMap(int width, int examples, Alphabet weightAlphabet, int rescaling) {
         InvalidInputException.requireInRange("width", width, 1, MAX_BITS);
@@ -194,7 +194,7 @@ public final class DecimationMap {
     }
 
     /**
-     * The RG map in exponential coordinates x_S = e^{K_S} (length D, any signs): x -> x'. Entries of the result are
+     * The RG map in exponential coordinates x_S = e^{K_S} (length D, any signs): x -&gt; x'. Entries of the result are
      * NaN or infinite where K' has zeros (outside the domain of the continued map).
      */
     public double[] apply(double[] x) {

@@ -5,12 +5,12 @@ package org.deeprg.rg;
  *
  * @param expCouplings    x*_S = e^{K*_S} in the map's coupling order (null if the kernel has zero entries)
  * @param kernel         K*(sigma, h) / K*(0, 0), flat index c = sigma | h << n, c = 1..4^n - 1
- * @param physical        whether every kernel entry is > 0 (real couplings K*_S); otherwise "fictitious"
+ * @param physical        whether every kernel entry is &gt; 0 (real couplings K*_S); otherwise "fictitious"
  * @param eigenvalues     real parts of the eigenvalues of dR/dx at x*, by decreasing modulus
  * @param eigenvaluesImaginary their imaginary parts
  * @param exponents       y_i = ln|lambda_i| / ln b (null where lambda_i = 0)
- * @param stable          whether every |lambda_i| < 1 (an attractive fixed point)
- * @param relevant        number of relevant directions |lambda_i| > 1
+ * @param stable          whether every |lambda_i| &lt; 1 (an attractive fixed point)
+ * @param relevant        number of relevant directions |lambda_i| &gt; 1
  * @param residual        |R(x*) - x*| (max norm)
  * @param correlationLength xi of the sigma-chain T = K* P (Infinity: critical, 0: trivial)
  */

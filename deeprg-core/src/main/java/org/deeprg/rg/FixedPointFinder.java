@@ -66,7 +66,7 @@ public final class FixedPointFinder {
      * @param fictitious whether starts may have negative exponential couplings
      * @param streams    random streams (start k uses split(k))
      * @return the distinct isolated fixed points off the factorised manifold, as raw coordinates (only those with
-     *         every x_S > 0 unless {@code fictitious})
+     *         every x_S &gt; 0 unless {@code fictitious})
      */
     public static List<double[]> find(DecimationMap map, Chart chart, int starts, boolean fictitious, RandomStreams streams) {
         int d = map.dimension();

@@ -35,7 +35,7 @@ public final class Spectrum {
 
     /**
      * xi = 1/ln(|lambda_1|/|lambda_2|) of a transfer matrix (Infinity for degenerate moduli, 0 when
-     * |lambda_2| / |lambda_1| < {@link #RANK_ONE_RATIO}, i.e. rank one up to round-off).
+     * |lambda_2| / |lambda_1| &lt; {@link #RANK_ONE_RATIO}, i.e. rank one up to round-off).
      */
     public static double correlationLength(double[][] transfer) {
         double[][] ev = eigenvalues(transfer);

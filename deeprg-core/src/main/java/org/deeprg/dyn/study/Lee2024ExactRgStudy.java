@@ -52,7 +52,7 @@ public final class Lee2024ExactRgStudy implements Study {
      *
      * @param paperRg      {@code dyn rg --preset lee2024}
      * @param generalised  the generalised RG runs (N = 1, L = 2; ternary weights; b = 3)
-     * @param betaV        betaV grid of the Z_new -> Z_original table
+     * @param betaV        betaV grid of the Z_new -&gt; Z_original table
      * @param logZGap      ln Z_new - ln Z_original on that grid
      * @param chain        the paper's bulk chain at betaV = 2
      */

@@ -37,9 +37,9 @@ public final class RgRun {
      * @param eigenvalues         real parts of the eigenvalues of the linearised map, by decreasing modulus
      * @param eigenvaluesImaginary imaginary parts
      * @param exponents           y_i = ln|lambda_i| / ln b (null for lambda_i = 0)
-     * @param stable              every |lambda_i| < 1
-     * @param physical            every kernel entry > 0 (real couplings)
-     * @param relevant            number of |lambda_i| > 1
+     * @param stable              every |lambda_i| &lt; 1
+     * @param physical            every kernel entry &gt; 0 (real couplings)
+     * @param relevant            number of |lambda_i| &gt; 1
      * @param marginal            number of |lambda_i| = 1 (tangent directions of a fixed manifold; 0 for isolated points)
      * @param residual            max |R(x*) - x*|
      * @param correlationLength   xi of T = K* P (Infinity when |lambda_2| = |lambda_1|)

@@ -11,7 +11,7 @@ import org.deeprg.rg.DecimationMap;
  * @param width      N
  * @param examples   L
  * @param weightAlphabet values of W and b
- * @param rescaling  b >= 2
+ * @param rescaling  b &gt;= 2
  * @param starts     random Newton starts (>= 1)
  * @param fictitious whether sign-extended ("fictitious") couplings are searched too
  */
