@@ -56,7 +56,7 @@ public final class DecimationMap {
      * @param width          N
      * @param examples       L
      * @param weightAlphabet values of W and b
-     * @param rescaling      b >= 2, the depth ratio of original and renormalised system (the paper's p = 2)
+     * @param rescaling      b &gt;= 2, the depth ratio of original and renormalised system (the paper's p = 2)
      */
     public DecimationMap(int width, int examples, Alphabet weightAlphabet, int rescaling) {
         InvalidInputException.requireInRange("width", width, 1, MAX_BITS);
@@ -194,7 +194,7 @@ public final class DecimationMap {
     }
 
     /**
-     * The RG map in exponential coordinates x_S = e^{K_S} (length D, any signs): x -> x'. Entries of the result are
+     * The RG map in exponential coordinates x_S = e^{K_S} (length D, any signs): x -&gt; x'. Entries of the result are
      * NaN or infinite where K' has zeros (outside the domain of the continued map).
      */
     public double[] apply(double[] x) {
@@ -280,11 +280,156 @@ public final class DecimationMap {
     }
 
     /**
+     * The RG map in kernel coordinates: k = the entries K(sigma, h) / K(0, 0) for flat index c = sigma | h << n,
+     * c = 1..4^n - 1 (so k_{c-1} = K(c)). A polynomial chart that, unlike the exponential couplings, also contains
+     * kernels with zero entries; eigenvalues of the linearisation at a fixed point are the same in both charts.
+     */
+    public double[] applyKernel(double[] k) {
+        double[][] kk = new double[states][states];
+        for (int s = 0; s < states; s++) {
+            for (int h = 0; h < states; h++) {
+                int c = s | (h << bits);
+                kk[s][h] = c == 0 ? 1 : k[c - 1];
+            }
+        }
+        double[][] m = kk;
+        for (int r = 1; r < rescaling; r++) {
+            m = multiply(multiply(m, counting), kk);
+        }
+        double[] out = new double[dimension()];
+        double norm = m[0][0];
+        for (int s = 0; s < states; s++) {
+            for (int h = 0; h < states; h++) {
+                int c = s | (h << bits);
+                if (c != 0) {
+                    out[c - 1] = m[s][h] / norm;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Kernel coordinates of exponential couplings x (multiplicative zeta transform). */
+    public double[] kernelFromExp(double[] x) {
+        double[] a = new double[states * states];
+        a[0] = 1;
+        System.arraycopy(x, 0, a, 1, x.length);
+        MultilinearBasis.zetaMultiplicative(a, 2 * bits);
+        return java.util.Arrays.copyOfRange(a, 1, a.length);
+    }
+
+    /** Exponential couplings of kernel coordinates k (multiplicative Moebius; NaN/infinite where K has zeros). */
+    public double[] expFromKernel(double[] k) {
+        double[] a = new double[states * states];
+        a[0] = 1;
+        System.arraycopy(k, 0, a, 1, k.length);
+        MultilinearBasis.moebiusMultiplicative(a, 2 * bits);
+        return java.util.Arrays.copyOfRange(a, 1, a.length);
+    }
+
+    /** Jacobian of {@link #applyKernel} (central differences with Richardson extrapolation). */
+    public double[][] jacobianKernel(double[] k) {
+        int d = dimension();
+        double[][] j = new double[d][d];
+        double[] kp = k.clone();
+        for (int c = 0; c < d; c++) {
+            double h = 1e-3 * (1 + Math.abs(k[c]));
+            double[] d1 = centralDifferenceKernel(kp, c, h);
+            double[] d2 = centralDifferenceKernel(kp, c, h / 2);
+            for (int r = 0; r < d; r++) {
+                j[r][c] = (4 * d2[r] - d1[r]) / 3;
+            }
+        }
+        return j;
+    }
+
+    private double[] centralDifferenceKernel(double[] x, int c, double h) {
+        double keep = x[c];
+        x[c] = keep + h;
+        double[] plus = applyKernel(x);
+        x[c] = keep - h;
+        double[] minus = applyKernel(x);
+        x[c] = keep;
+        double[] r = new double[plus.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = (plus[i] - minus[i]) / (2 * h);
+        }
+        return r;
+    }
+
+    /**
+     * The full-rank fixed point K* = P^{-1} / (P^{-1})(0, 0) in kernel coordinates (null when P is singular or
+     * (P^{-1})(0,0) = 0). For b = 2: K' = K P K is proportional to K exactly when K P is proportional to an idempotent;
+     * the identity gives K P = I. Linearising, (K* + d) P (K* + d) = K* + 2 d + O(d^2) (general b: K* + b d), so every
+     * eigenvalue of the linearised map is b: y_i = 1 for all 4^n - 1 directions. For N = L = 1 this is Eq. 29.
+     */
+    public double[] inverseCountingFixedPoint() {
+        org.ejml.data.DMatrixRMaj p = new org.ejml.data.DMatrixRMaj(counting);
+        org.ejml.data.DMatrixRMaj inv = new org.ejml.data.DMatrixRMaj(states, states);
+        if (!org.ejml.dense.row.CommonOps_DDRM.invert(p, inv)) {
+            return null;
+        }
+        double cond = org.ejml.dense.row.NormOps_DDRM.conditionP2(p);
+        if (!(cond < 1e12)) {
+            return null;
+        }
+        double norm = inv.get(0, 0);
+        if (Math.abs(norm) < 1e-12) {
+            return null;
+        }
+        double[] k = new double[dimension()];
+        for (int s = 0; s < states; s++) {
+            for (int h = 0; h < states; h++) {
+                int c = s | (h << bits);
+                if (c != 0) {
+                    k[c - 1] = inv.get(s, h) / norm;
+                }
+            }
+        }
+        return k;
+    }
+
+    /**
+     * Distance of kernel coordinates from the factorised (rank-one) manifold: the residuals
+     * r(sigma, h) = K(sigma, h) - K(sigma, 0) K(0, h) for sigma, h != 0 (with K(0,0) = 1), and the gradient of
+     * sum r^2 (written into {@code gradient}, length D). Returns sum r^2.
+     */
+    public double factorisedResidual(double[] k, double[] gradient) {
+        java.util.Arrays.fill(gradient, 0);
+        double sum = 0;
+        for (int s = 1; s < states; s++) {
+            for (int h = 1; h < states; h++) {
+                int c = s | (h << bits);
+                int cs = s;
+                int ch = h << bits;
+                double r = k[c - 1] - k[cs - 1] * k[ch - 1];
+                sum += r * r;
+                gradient[c - 1] += 2 * r;
+                gradient[cs - 1] -= 2 * r * k[ch - 1];
+                gradient[ch - 1] -= 2 * r * k[cs - 1];
+            }
+        }
+        return sum;
+    }
+
+    /**
      * The sigma-chain transfer matrix T = K P of couplings x: its eigenvalues give the correlation length
      * xi = 1/ln(|lambda_1|/|lambda_2|) of the bulk with this bond.
      */
     public double[][] chainTransferMatrix(double[] x) {
         return multiply(kernel(x), counting);
+    }
+
+    /** T = K P for kernel coordinates k. */
+    public double[][] chainTransferMatrixKernel(double[] k) {
+        double[][] kk = new double[states][states];
+        for (int s = 0; s < states; s++) {
+            for (int h = 0; h < states; h++) {
+                int c = s | (h << bits);
+                kk[s][h] = c == 0 ? 1 : k[c - 1];
+            }
+        }
+        return multiply(kk, counting);
     }
 
     static double[][] multiply(double[][] a, double[][] b) {
@@ -307,11 +452,56 @@ public final class DecimationMap {
         return c;
     }
 
+    /**
+     * Log-semiring product C(i, j) = ln sum_k exp(A(i, k) + B(k, j)). Fast path: rows of A and columns of B are
+     * rescaled by their maxima, multiplied in linear arithmetic (no exponential in the O(S^3) loop) and the logs taken;
+     * entries whose rescaled sum falls below {@code 1e-250} (where terms may have underflowed) are recomputed exactly
+     * by log-sum-exp.
+     */
     static double[][] logMultiply(double[][] a, double[][] b) {
         int n = a.length;
-        double[][] c = new double[n][b[0].length];
+        int kk = b.length;
+        int m = b[0].length;
+        double[] rowMax = new double[n];
+        double[] colMax = new double[m];
+        java.util.Arrays.fill(colMax, Double.NEGATIVE_INFINITY);
+        double[][] ea = new double[n][kk];
         for (int i = 0; i < n; i++) {
-            LogSpace.logVectorTimesMatrix(a[i], b, c[i]);
+            double mx = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < kk; k++) {
+                mx = Math.max(mx, a[i][k]);
+            }
+            rowMax[i] = mx;
+            for (int k = 0; k < kk; k++) {
+                ea[i][k] = mx == Double.NEGATIVE_INFINITY ? 0 : Math.exp(a[i][k] - mx);
+            }
+        }
+        for (int k = 0; k < kk; k++) {
+            for (int j = 0; j < m; j++) {
+                colMax[j] = Math.max(colMax[j], b[k][j]);
+            }
+        }
+        double[][] eb = new double[kk][m];
+        for (int k = 0; k < kk; k++) {
+            for (int j = 0; j < m; j++) {
+                eb[k][j] = colMax[j] == Double.NEGATIVE_INFINITY ? 0 : Math.exp(b[k][j] - colMax[j]);
+            }
+        }
+        double[][] lin = multiply(ea, eb);
+        double[][] c = new double[n][m];
+        double[] column = new double[kk];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double v = lin[i][j];
+                if (v > 1e-250) {
+                    c[i][j] = rowMax[i] + colMax[j] + Math.log(v);
+                } else {
+                    for (int k = 0; k < kk; k++) {
+                        column[k] = a[i][k] + b[k][j];
+                    }
+                    c[i][j] = LogSpace.logSumExp(column);
+                }
+            }
         }
         return c;
     }

@@ -23,21 +23,55 @@ public final class FixedPointFinder {
     private FixedPointFinder() {
     }
 
+    /** Coordinates in which Newton runs. */
+    public enum Chart {
+        /** x_S = e^{K_S} (the paper's Eq. 27 coordinates). */
+        EXPONENTIAL,
+        /** normalised kernel entries K(sigma, h) / K(0, 0) (contains kernels with zero entries). */
+        KERNEL;
+
+        double[] apply(DecimationMap map, double[] v) {
+            return this == EXPONENTIAL ? map.apply(v) : map.applyKernel(v);
+        }
+
+        double[][] jacobian(DecimationMap map, double[] v) {
+            return this == EXPONENTIAL ? map.jacobian(v) : map.jacobianKernel(v);
+        }
+
+        /** Squared distance from the factorised manifold and its gradient. */
+        double manifold(DecimationMap map, double[] v, double[] gradient) {
+            if (this == KERNEL) {
+                return map.factorisedResidual(v, gradient);
+            }
+            double d2 = 0;
+            for (int i = 0; i < v.length; i++) {
+                boolean mixed = map.isMixed(i + 1);
+                gradient[i] = mixed ? 2 * (v[i] - 1) : 0;
+                if (mixed) {
+                    d2 += (v[i] - 1) * (v[i] - 1);
+                }
+            }
+            return d2;
+        }
+    }
+
+    /** {@link #find(DecimationMap, Chart, int, boolean, RandomStreams)} in exponential coordinates. */
+    public static List<double[]> find(DecimationMap map, int starts, boolean fictitious, RandomStreams streams) {
+        return find(map, Chart.EXPONENTIAL, starts, fictitious, streams);
+    }
+
     /**
      * @param map        the RG map
      * @param starts     number of random starts (>= 1)
      * @param fictitious whether starts may have negative exponential couplings
      * @param streams    random streams (start k uses split(k))
      * @return the distinct isolated fixed points off the factorised manifold, as raw coordinates (only those with
-     *         every x_S > 0 unless {@code fictitious})
+     *         every x_S &gt; 0 unless {@code fictitious})
      */
-    public static List<double[]> find(DecimationMap map, int starts, boolean fictitious, RandomStreams streams) {
+    public static List<double[]> find(DecimationMap map, Chart chart, int starts, boolean fictitious, RandomStreams streams) {
         int d = map.dimension();
         List<double[]> roots = new ArrayList<>();
-        boolean[] mixed = new boolean[d];
-        for (int s = 0; s < d; s++) {
-            mixed[s] = map.isMixed(s + 1);
-        }
+        double[] grad = new double[d];
         for (int k = 0; k < starts; k++) {
             UniformRandomProvider rng = streams.split(k).generator();
             double[] x = new double[d];
@@ -47,7 +81,7 @@ public final class FixedPointFinder {
                     x[i] = -x[i];
                 }
             }
-            double[] root = newton(map, x, roots, mixed);
+            double[] root = newton(map, chart, x, roots);
             if (root == null || (!fictitious && !allPositive(root))) {
                 continue;
             }
@@ -57,7 +91,7 @@ public final class FixedPointFinder {
                     known = true;
                 }
             }
-            if (!known && manifoldDistance(root, mixed) > 1e-6) {
+            if (!known && Math.sqrt(chart.manifold(map, root, grad)) > 1e-6) {
                 roots.add(root);
             }
         }
@@ -65,11 +99,12 @@ public final class FixedPointFinder {
     }
 
     /** Deflated Newton from x; null when it does not converge. */
-    static double[] newton(DecimationMap map, double[] x0, List<double[]> roots, boolean[] mixed) {
+    static double[] newton(DecimationMap map, Chart chart, double[] x0, List<double[]> roots) {
         int d = x0.length;
         double[] x = x0.clone();
+        double[] grad = new double[d];
         for (int it = 0; it < 80; it++) {
-            double[] fx = map.apply(x);
+            double[] fx = chart.apply(map, x);
             double[] f = new double[d];
             double fnorm = 0;
             for (int i = 0; i < d; i++) {
@@ -82,7 +117,7 @@ public final class FixedPointFinder {
             if (fnorm < 1e-13 * (1 + norm(x))) {
                 return x;
             }
-            double[][] j = map.jacobian(x);
+            double[][] j = chart.jacobian(map, x);
             DMatrixRMaj a = new DMatrixRMaj(d, d);
             for (int r = 0; r < d; r++) {
                 for (int c = 0; c < d; c++) {
@@ -117,16 +152,13 @@ public final class FixedPointFinder {
                 }
                 g += -2 * dot / (d2 * d2 + d2);
             }
-            double m2 = 0;
+            double m2 = chart.manifold(map, x, grad);
             double mdot = 0;
             for (int i = 0; i < d; i++) {
-                if (mixed[i]) {
-                    m2 += (x[i] - 1) * (x[i] - 1);
-                    mdot += (x[i] - 1) * delta[i];
-                }
+                mdot += grad[i] * delta[i];
             }
             if (m2 > 0) {
-                g += -2 * mdot / (m2 * m2 + m2);
+                g += -mdot / (m2 * m2 + m2);
             }
             double tau = 1 / (1 - g);
             if (!Double.isFinite(tau)) {

@@ -38,14 +38,14 @@ public final class Lee2024Recursion {
         return new double[] {2 * betaV, -betaV, -betaV};
     }
 
-    /** Eq. 26: (A, B, C) -> (A', B', C') in log coordinates (real couplings). */
+    /** Eq. 26: (A, B, C) -&gt; (A', B', C') in log coordinates (real couplings). */
     public static double[] map(double[] abc) {
         double[] x = mapExp(new double[] {Math.exp(abc[0]), Math.exp(abc[1]), Math.exp(abc[2])});
         return new double[] {Math.log(x[0]), Math.log(x[1]), Math.log(x[2])};
     }
 
     /**
-     * Eq. 26 in exponential coordinates (x, y, z) = (e^A, e^B, e^C) -> (e^A', e^B', e^C'), written as the paper prints
+     * Eq. 26 in exponential coordinates (x, y, z) = (e^A, e^B, e^C) -&gt; (e^A', e^B', e^C'), written as the paper prints
      * it; valid for any real (x, y, z) where no denominator vanishes.
      */
     public static double[] mapExp(double[] xyz) {

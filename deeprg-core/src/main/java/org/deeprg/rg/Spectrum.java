@@ -30,14 +30,20 @@ public final class Spectrum {
         return r;
     }
 
-    /** xi = 1/ln(|lambda_1|/|lambda_2|) of a transfer matrix (Infinity for degenerate moduli, 0 for lambda_2 = 0). */
+    /** Ratios |lambda_2|/|lambda_1| below this are round-off of a rank-one matrix: xi = 0. */
+    public static final double RANK_ONE_RATIO = 1e-12;
+
+    /**
+     * xi = 1/ln(|lambda_1|/|lambda_2|) of a transfer matrix (Infinity for degenerate moduli, 0 when
+     * |lambda_2| / |lambda_1| &lt; {@link #RANK_ONE_RATIO}, i.e. rank one up to round-off).
+     */
     public static double correlationLength(double[][] transfer) {
         double[][] ev = eigenvalues(transfer);
         if (ev.length < 2) {
             return 0;
         }
         double r = Math.hypot(ev[1][0], ev[1][1]) / Math.hypot(ev[0][0], ev[0][1]);
-        if (r <= 1e-300) {
+        if (r < RANK_ONE_RATIO) {
             return 0;
         }
         return r >= 1 ? Double.POSITIVE_INFINITY : -1 / Math.log(r);

@@ -85,6 +85,93 @@ class DecimationTest {
         assertThat(xi3).isCloseTo(xi / 3, within(1e-9 * xi));
     }
 
+    @Test
+    void logMultiplyEqualsExactLogSumExpEvenWithHugeRanges() {
+        UniformRandomProvider rng = RandomStreams.root(9).generator();
+        int n = 7;
+        double[][] a = new double[n][n];
+        double[][] b = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                a[i][j] = rng.nextDouble() < 0.1 ? Double.NEGATIVE_INFINITY : 4000 * rng.nextDouble() - 2000;
+                b[i][j] = rng.nextDouble() < 0.1 ? Double.NEGATIVE_INFINITY : 4000 * rng.nextDouble() - 2000;
+            }
+        }
+        double[][] c = DecimationMap.logMultiply(a, b);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double[] terms = new double[n];
+                for (int k = 0; k < n; k++) {
+                    terms[k] = a[i][k] + b[k][j];
+                }
+                double exact = org.deeprg.dyn.exact.LogSpace.logSumExp(terms);
+                assertThat(c[i][j]).isCloseTo(exact, within(1e-9 * Math.max(1, Math.abs(exact))));
+            }
+        }
+    }
+
+    /**
+     * General b = 2 theorem (docs/dyn-exact.md): K P = c Pi with Pi idempotent of rank r is fixed, and the linearised map
+     * has eigenvalues 2 (r^2 - 1 times), 1 (2 r (d - r) times, tangent) and 0 ((d - r)^2 times), d = 2^{N L}.
+     */
+    @Test
+    void idempotentFixedPointsHaveThePredictedSpectrum() {
+        DecimationMap map = new DecimationMap(1, 2, Alphabet.BINARY_WEIGHTS, 2);
+        int d = 4;
+        org.ejml.data.DMatrixRMaj pInv = new org.ejml.data.DMatrixRMaj(d, d);
+        org.ejml.dense.row.CommonOps_DDRM.invert(new org.ejml.data.DMatrixRMaj(map.countingMatrix()), pInv);
+        UniformRandomProvider rng = RandomStreams.root(10).generator();
+        for (int r = 1; r <= d; r++) {
+            org.ejml.data.DMatrixRMaj u = new org.ejml.data.DMatrixRMaj(d, r);
+            org.ejml.data.DMatrixRMaj w = new org.ejml.data.DMatrixRMaj(d, r);
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < r; j++) {
+                    u.set(i, j, rng.nextDouble() * 2 - 1);
+                    w.set(i, j, rng.nextDouble() * 2 - 1);
+                }
+            }
+            org.ejml.data.DMatrixRMaj wtu = new org.ejml.data.DMatrixRMaj(r, r);
+            org.ejml.dense.row.CommonOps_DDRM.multTransA(w, u, wtu);
+            org.ejml.dense.row.CommonOps_DDRM.invert(wtu);
+            org.ejml.data.DMatrixRMaj tmp = new org.ejml.data.DMatrixRMaj(d, r);
+            org.ejml.dense.row.CommonOps_DDRM.mult(u, wtu, tmp);
+            org.ejml.data.DMatrixRMaj pi = new org.ejml.data.DMatrixRMaj(d, d);
+            org.ejml.dense.row.CommonOps_DDRM.multTransB(tmp, w, pi);
+            org.ejml.data.DMatrixRMaj kk = new org.ejml.data.DMatrixRMaj(d, d);
+            org.ejml.dense.row.CommonOps_DDRM.mult(pi, pInv, kk);
+            double[] k = new double[map.dimension()];
+            for (int sg = 0; sg < d; sg++) {
+                for (int h = 0; h < d; h++) {
+                    int c = sg | (h << 2);
+                    if (c != 0) {
+                        k[c - 1] = kk.get(sg, h) / kk.get(0, 0);
+                    }
+                }
+            }
+            FixedPoint p = FixedPoint.at(map, FixedPointFinder.Chart.KERNEL, k);
+            assertThat(p.residual()).as("rank %d", r).isLessThan(1e-10);
+            int two = 0;
+            int one = 0;
+            int zero = 0;
+            for (int i = 0; i < p.eigenvalues().length; i++) {
+                double mod = Math.hypot(p.eigenvalues()[i], p.eigenvaluesImaginary()[i]);
+                if (Math.abs(mod - 2) < 1e-6) {
+                    two++;
+                } else if (Math.abs(mod - 1) < 1e-6) {
+                    one++;
+                } else if (mod < 1e-6) {
+                    zero++;
+                }
+            }
+            assertThat(new int[] {two, one, zero}).as("rank %d", r).containsExactly(r * r - 1, 2 * r * (d - r), (d - r) * (d - r));
+            if (r == 1) {
+                assertThat(p.correlationLength()).isZero();
+            } else {
+                assertThat(p.correlationLength()).isGreaterThan(1e12);
+            }
+        }
+    }
+
     static double trace(double[][] m) {
         double s = 0;
         for (int i = 0; i < m.length; i++) {

@@ -25,14 +25,14 @@ public final class BruteForce {
      * Expectation values from enumeration.
      *
      * @param logPartitionFunction ln Z of H_new
-     * @param meanCost             <cost>
-     * @param meanConstraint       <constraint>
-     * @param neuronMeans          <h^(m)_{l,i}> as [M+1][L][N] (m = 0 is x)
-     * @param neuronSecondMoments  <h^(m)_{l,i} h^(n)_{l,i}> as [M+1][M+1][L][N]
+     * @param meanCost             &lt;cost&gt;
+     * @param meanConstraint       &lt;constraint&gt;
+     * @param neuronMeans          &lt;h^(m)_{l,i}&gt; as [M+1][L][N] (m = 0 is x)
+     * @param neuronSecondMoments  &lt;h^(m)_{l,i} h^(n)_{l,i}&gt; as [M+1][M+1][L][N]
      */
     public record Expectations(double logPartitionFunction, double meanCost, double meanConstraint,
                                double[][][] neuronMeans, double[][][][] neuronSecondMoments) {
-        /** Connected <h^(m)_{l,i} h^(n)_{l,i}> - <h^(m)_{l,i}><h^(n)_{l,i}>. */
+        /** Connected &lt;h^(m)_{l,i} h^(n)_{l,i}&gt; - &lt;h^(m)_{l,i}&gt;&lt;h^(n)_{l,i}&gt;. */
         public double covariance(int m, int n, int l, int i) {
             return neuronSecondMoments[m][n][l][i] - neuronMeans[m][l][i] * neuronMeans[n][l][i];
         }

@@ -17,12 +17,12 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * <pre>
  *   T(s, s') = sum_{W, b} exp(-betaV sum_l |h'_l - sigma(W h_l + b)|^2) = prod_i f_betaV(h(s), h'_{.,i})
  * </pre>
- * (see {@link LayerKernel}). With lambda_1 > |lambda_2| >= ... its eigenvalues (T > 0 for finite betaV, so
+ * (see {@link LayerKernel}). With lambda_1 &gt; |lambda_2| &gt;= ... its eigenvalues (T &gt; 0 for finite betaV, so
  * lambda_1 is the simple Perron root):
  * <ul>
- *   <li>free energy per layer f = -ln lambda_1 (k_B T = 1 units of the constraint ensemble, i.e. ln Z / M -> ln lambda_1);</li>
+ *   <li>free energy per layer f = -ln lambda_1 (k_B T = 1 units of the constraint ensemble, i.e. ln Z / M -&gt; ln lambda_1);</li>
  *   <li>correlation length xi = 1 / ln(lambda_1 / |lambda_2|) in layers (0 when lambda_2 = 0);</li>
- *   <li>stationary connected correlations G(r) = l^T O (T/lambda_1)^r O r / (l^T r) - <O>^2 with l, r the left and
+ *   <li>stationary connected correlations G(r) = l^T O (T/lambda_1)^r O r / (l^T r) - &lt;O&gt;^2 with l, r the left and
  *       right Perron vectors, decaying as exp(-r / xi) (Eq. 35).</li>
  * </ul>
  * For the Heaviside activation with neurons {0, 1} the chain also factorises through the pre-neurons
@@ -43,7 +43,7 @@ public final class BulkChain {
      * @param activation     sigma
      * @param weightAlphabet values of W and b
      * @param neuronAlphabet values of h
-     * @param betaV          constraint coupling, finite and >= 0
+     * @param betaV          constraint coupling, finite and &gt;= 0
      */
     public BulkChain(int width, int examples, Activation activation, Alphabet weightAlphabet, Alphabet neuronAlphabet, double betaV) {
         InvalidInputException.requireInRange("width", width, 1, Integer.MAX_VALUE);
@@ -204,7 +204,7 @@ public final class BulkChain {
         return stationaryCorrelation(tSigma, o, maxDistance);
     }
 
-    /** Mean <h_{l,i}> in the bulk. */
+    /** Mean &lt;h_{l,i}&gt; in the bulk. */
     public double neuronMean(int l, int i) {
         double[] o = new double[states.count()];
         for (int s = 0; s < o.length; s++) {
@@ -266,7 +266,7 @@ public final class BulkChain {
         return change;
     }
 
-    /** G(r) = <O_0 O_r> - <O>^2 in the stationary chain of the positive matrix m. */
+    /** G(r) = &lt;O_0 O_r&gt; - &lt;O&gt;^2 in the stationary chain of the positive matrix m. */
     static double[] stationaryCorrelation(double[][] m, double[] o, int maxDistance) {
         int n = m.length;
         double[][] lr = perron(m);

@@ -16,7 +16,7 @@ import org.deeprg.dyn.Example;
  * @param network        width N, depth M, activation sigma
  * @param weightAlphabet values of W and b (paper: {-1, 1})
  * @param neuronAlphabet values of h (paper: {0, 1})
- * @param examples       the L >= 1 examples, each of width N with components in the neuron alphabet
+ * @param examples       the L &gt;= 1 examples, each of width N with components in the neuron alphabet
  */
 public record DiscreteDynModel(DynNetwork network, Alphabet weightAlphabet, Alphabet neuronAlphabet, List<Example> examples) {
     public DiscreteDynModel {

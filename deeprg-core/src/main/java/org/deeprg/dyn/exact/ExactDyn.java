@@ -22,16 +22,16 @@ import org.deeprg.dyn.Example;
  * The state of layer m is the joint configuration s_m of its N L neurons (S = q^{N L} states). Summing the
  * weights of layer m gives (see {@link LayerKernel})
  * <pre>
- *   Z = sum_{s_1..s_M} F(x -> s_1) T(s_1, s_2) ... T(s_{M-1}, s_M) V(s_M),
- *   T(s, s') = prod_i f_betaV(h(s), h'_{.,i}),  F(x -> s') = prod_i f_betaV(x, h'_{.,i}),  V(s) = prod_i f_beta(h(s), y_{.,i}),
+ *   Z = sum_{s_1..s_M} F(x -&gt; s_1) T(s_1, s_2) ... T(s_{M-1}, s_M) V(s_M),
+ *   T(s, s') = prod_i f_betaV(h(s), h'_{.,i}),  F(x -&gt; s') = prod_i f_betaV(x, h'_{.,i}),  V(s) = prod_i f_beta(h(s), y_{.,i}),
  * </pre>
- * with the same bulk T in every layer 1 <= m < M. {@link #logPartitionFunction()} evaluates this as
+ * with the same bulk T in every layer 1 &lt;= m &lt; M. {@link #logPartitionFunction()} evaluates this as
  * {@link LogSpace#logRowPowerColumn}: exact log-semiring iteration for small depth, repeated squaring for large
  * depth (depth 10^6 in milliseconds for small S).
  *
  * <h2>Expectations</h2>
  * Forward messages a_m(s) = ln sum over layers below m ending in s, backward messages b_m(s) likewise above m;
- * P(s_m = s) = exp(a_m(s) + b_m(s) - ln Z). <cost> and <constraint> are -d ln Z/d beta and -d ln Z/d betaV,
+ * P(s_m = s) = exp(a_m(s) + b_m(s) - ln Z). &lt;cost&gt; and &lt;constraint&gt; are -d ln Z/d beta and -d ln Z/d betaV,
  * computed exactly as sums of the per-layer conditional mean penalties over the one- and two-layer marginals.
  * Connected correlations (Eq. 34) propagate a_m(s) h(s) through T^{n-m}.
  *
@@ -146,7 +146,7 @@ public final class ExactDyn {
 
     /**
      * Builds the transfer matrices of {@code model} at inverse temperature {@code beta} and constraint coupling
-     * {@code betaV = beta lambda} (both finite and >= 0). Refuses models with more than
+     * {@code betaV = beta lambda} (both finite and &gt;= 0). Refuses models with more than
      * {@link NeuronStates#MAX_STATES} joint layer states.
      */
     public static ExactDyn solve(DiscreteDynModel model, double beta, double betaV) {
@@ -237,7 +237,7 @@ public final class ExactDyn {
         return p;
     }
 
-    /** <cost> = -d ln Z / d beta (exact). */
+    /** &lt;cost&gt; = -d ln Z / d beta (exact). */
     public double meanCost() {
         double[] p = layerMarginal(depth);
         double e = 0;
@@ -249,7 +249,7 @@ public final class ExactDyn {
         return e;
     }
 
-    /** <constraint> = -d ln Z / d betaV (exact): sum over the M constraint layers m = 0..M-1. */
+    /** &lt;constraint&gt; = -d ln Z / d betaV (exact): sum over the M constraint layers m = 0..M-1. */
     public double meanConstraint() {
         messages();
         int sCount = states.count();
@@ -277,7 +277,7 @@ public final class ExactDyn {
         return e;
     }
 
-    /** <H_new> = <cost> + lambda <constraint> with lambda = betaV / beta (Eq. 13; beta > 0). */
+    /** &lt;H_new&gt; = &lt;cost&gt; + lambda &lt;constraint&gt; with lambda = betaV / beta (Eq. 13; beta &gt; 0). */
     public double meanHamiltonian() {
         if (beta == 0) {
             throw new IllegalStateException("H_new needs lambda = betaV / beta, undefined at beta = 0");
@@ -285,7 +285,7 @@ public final class ExactDyn {
         return meanCost() + betaV / beta * meanConstraint();
     }
 
-    /** <h^(m)_{l,i}> for m = 0..M (m = 0 is the input x_l). */
+    /** &lt;h^(m)_{l,i}&gt; for m = 0..M (m = 0 is the input x_l). */
     public double neuronMean(int m, int l, int i) {
         checkLayer(m, 0);
         if (m == 0) {
@@ -324,8 +324,8 @@ public final class ExactDyn {
     }
 
     /**
-     * Connected correlation <h^(m)_{l,i} h^(n)_{l',j}> - <h^(m)_{l,i}><h^(n)_{l',j}> (Eq. 34), for layers
-     * 0 <= m, n <= M (the input layer m = 0 is fixed, so its correlations vanish).
+     * Connected correlation &lt;h^(m)_{l,i} h^(n)_{l',j}&gt; - &lt;h^(m)_{l,i}&gt;&lt;h^(n)_{l',j}&gt; (Eq. 34), for layers
+     * 0 &lt;= m, n &lt;= M (the input layer m = 0 is fixed, so its correlations vanish).
      */
     public double neuronCovariance(int m, int l, int i, int n, int lp, int j) {
         checkLayer(m, 0);
@@ -371,7 +371,7 @@ public final class ExactDyn {
     }
 
     /**
-     * G_h(r) = <h^(m0)_{l,i} h^(m0+r)_{l,i}> - <h^(m0)_{l,i}><h^(m0+r)_{l,i}> for r = 0..M-m0 (Eq. 34), exact.
+     * G_h(r) = &lt;h^(m0)_{l,i} h^(m0+r)_{l,i}&gt; - &lt;h^(m0)_{l,i}&gt;&lt;h^(m0+r)_{l,i}&gt; for r = 0..M-m0 (Eq. 34), exact.
      */
     public double[] correlationFunction(int m0, int l, int i) {
         checkLayer(m0, 1);

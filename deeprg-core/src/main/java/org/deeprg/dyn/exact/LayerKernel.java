@@ -12,12 +12,12 @@ import org.deeprg.dyn.Alphabet;
  * </pre>
  * The rows (W_{i.}, b_i) of different units are summed independently and every unit has the same alphabet,
  * so f does not depend on i and the layer's transfer matrix factorises over units:
- * T(h, h') = prod_i f(h, h'_{.,i}). kappa = betaV for a constraint layer (m < M), kappa = beta for the cost
+ * T(h, h') = prod_i f(h, h'_{.,i}). kappa = betaV for a constraint layer (m &lt; M), kappa = beta for the cost
  * layer (m = M, t = y), kappa = +Infinity for the counting kernel of the forward pass (weight 1 when the
  * penalty vanishes, else 0).
  *
  * <p>{@link #evaluate} also gives the mean penalty sum_l (t_l - sigma)^2 under the weights exp(-kappa penalty):
- * the conditional expectation used for <cost> and <constraint>.
+ * the conditional expectation used for &lt;cost&gt; and &lt;constraint&gt;.
  */
 public final class LayerKernel {
     /** Largest number of weight rows q^{N+1} of one unit. */

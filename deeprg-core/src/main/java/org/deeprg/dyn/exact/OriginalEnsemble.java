@@ -15,11 +15,11 @@ import org.deeprg.dyn.Example;
  *
  * <p>The forward pass z^(m+1)_l = sigma(W^(m) z^(m)_l + b^(m)) is deterministic given the weights, so
  * <pre>
- *   Z_original = sum_{z^(1..M)} C(x -> z^(1)) C(z^(1) -> z^(2)) ... C(z^(M-1) -> z^(M)) V(z^(M)),
- *   C(z -> z') = #{(W, b): sigma(W z_l + b) = z'_l for all l} = prod_i #{(w, b): sigma(w . z_l + b) = z'_{l,i}},
+ *   Z_original = sum_{z^(1..M)} C(x -&gt; z^(1)) C(z^(1) -&gt; z^(2)) ... C(z^(M-1) -&gt; z^(M)) V(z^(M)),
+ *   C(z -&gt; z') = #{(W, b): sigma(W z_l + b) = z'_l for all l} = prod_i #{(w, b): sigma(w . z_l + b) = z'_{l,i}},
  *   V(z) = prod_i sum_{(w, b)} exp(-beta sum_l (y_{l,i} - sigma(w . z_l + b))^2),
  * </pre>
- * the betaV -> infinity limit of the H_new transfer matrix whenever sigma maps into the neuron alphabet
+ * the betaV -&gt; infinity limit of the H_new transfer matrix whenever sigma maps into the neuron alphabet
  * (Heaviside with {0, 1}). For other activations the reachable states leave the alphabet; they are discovered
  * breadth-first, level by level up to depth M, and refused beyond {@link #MAX_REACHABLE} states.
  */
@@ -120,7 +120,7 @@ public final class OriginalEnsemble {
         return LogSpace.logRowPowerColumn(start, logC, depth, logLast);
     }
 
-    /** Successor states of z with their log counts ln C(z -> z'). */
+    /** Successor states of z with their log counts ln C(z -&gt; z'). */
     private static Map<Key, Double> successors(LayerKernel kernel, double[][] z, int n, int lCount) {
         double[][] pat = kernel.patterns(z);
         Map<Key, Integer> counts = new LinkedHashMap<>();

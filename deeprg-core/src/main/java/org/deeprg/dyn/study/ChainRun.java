@@ -24,7 +24,7 @@ public final class ChainRun {
      * @param correlationLength        xi = 1/ln(lambda_1/|lambda_2|) in layers
      * @param eigenvalues              real parts of the eigenvalues of T, by decreasing modulus
      * @param eigenvaluesImaginary     their imaginary parts
-     * @param neuronMean               <h_{1,1}> in the bulk
+     * @param neuronMean               &lt;h_{1,1}&gt; in the bulk
      * @param correlationFunction      G_h(r), r = 0..maxDistance, of neuron (l = 1, i = 1)
      * @param sigmaCorrelationFunction G_sigma(r) (Heaviside with neurons {0,1}; otherwise null)
      * @param decayRate                ln(G_h(r)/G_h(r+1)) at the largest r where |G_h| is above 1e-11 |G_h(0)| (compare 1/xi)

@@ -7,12 +7,12 @@ import org.deeprg.dyn.Alphabet;
 /**
  * Input of {@code dyn chain}: the infinite-depth bulk of a discrete dynamic-neuron network.
  *
- * @param width          N >= 1
- * @param examples       L >= 1
+ * @param width          N &gt;= 1
+ * @param examples       L &gt;= 1
  * @param activation     sigma
  * @param weightAlphabet values of W and b
  * @param neuronAlphabet values of h
- * @param betaV          constraint coupling, finite and >= 0
+ * @param betaV          constraint coupling, finite and &gt;= 0
  * @param maxDistance    largest |m - n| of the listed correlation functions, 1..100000
  */
 public record ChainSpec(int width, int examples, Activation activation, Alphabet weightAlphabet, Alphabet neuronAlphabet,

@@ -27,9 +27,9 @@ public final class ExactRun {
      *
      * @param logZ                 ln Z of H_new at (beta, betaV)
      * @param logZOriginal         ln Z_original at beta (null when the forward pass reaches too many states)
-     * @param meanCost             <cost> (null when depth x states is too large for messages)
-     * @param meanConstraint       <constraint> (null likewise)
-     * @param neuronMeans          <h^(m)_{l,i}> as [M+1][L][N] (null likewise, or when M > 100)
+     * @param meanCost             &lt;cost&gt; (null when depth x states is too large for messages)
+     * @param meanConstraint       &lt;constraint&gt; (null likewise)
+     * @param neuronMeans          &lt;h^(m)_{l,i}&gt; as [M+1][L][N] (null likewise, or when M &gt; 100)
      * @param states               joint layer states q_h^{N L}
      * @param convergence          ln Z_new(betaV') - ln Z_original for betaV' in {@code convergenceBetaV}
      * @param convergenceBetaV     the betaV' grid of the convergence table

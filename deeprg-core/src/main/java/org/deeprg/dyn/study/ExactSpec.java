@@ -11,14 +11,14 @@ import org.deeprg.dyn.exact.DiscreteDynModel;
 /**
  * Input of {@code dyn exact}: a discrete dynamic-neuron model and the couplings (beta, betaV).
  *
- * @param width          N >= 1
- * @param depth          M >= 1
+ * @param width          N &gt;= 1
+ * @param depth          M &gt;= 1
  * @param activation     sigma
  * @param weightAlphabet values of W and b
  * @param neuronAlphabet values of h
  * @param examples       the training examples (x, y), components in the neuron alphabet
- * @param beta           inverse temperature, finite and >= 0
- * @param betaV          constraint coupling beta lambda, finite and >= 0
+ * @param beta           inverse temperature, finite and &gt;= 0
+ * @param betaV          constraint coupling beta lambda, finite and &gt;= 0
  */
 public record ExactSpec(int width, int depth, Activation activation, Alphabet weightAlphabet, Alphabet neuronAlphabet,
                         List<Example> examples, double beta, double betaV) {
