@@ -32,7 +32,7 @@ class DynMcCommandTest {
 
     @Test
     void killedRunResumesToTheUninterruptedResult(@TempDir Path dir) throws Exception {
-        String[] base = {"dyn", "mc", "--depth", "1200", "--example", "1:1", "--beta-v", "1,3", "--sweeps", "1000",
+        String[] base = {"dyn", "mc", "--depth", "300", "--example", "1:1", "--beta-v", "1,3", "--sweeps", "1000",
                 "--chains", "2", "--seed", "11", "--json", "--quiet", "--checkpoint", dir.resolve("cp.json").toString()};
         CliRun full = CliRun.of(concat(base, "--out", dir.resolve("full").toString()));
         assertThat(full.code()).as(full.err()).isZero();

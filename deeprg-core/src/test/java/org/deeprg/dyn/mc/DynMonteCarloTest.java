@@ -105,8 +105,8 @@ class DynMonteCarloTest {
 
     @Test
     void resumeAfterAnInterruptionReproducesTheUninterruptedRunExactly(@TempDir Path dir) {
-        // depth 1000: 3000 variables x 2 rungs, segments of 666 sweeps, 1100 sweeps: the stop falls after the first segment
-        DynMcSpec spec = metropolis(new DynNetwork(1, 1000, Activation.HEAVISIDE), List.of(new Example(new double[] {1}, new double[] {1})),
+        // depth 250: 750 variables x 2 rungs, segments of 666 sweeps, 1100 sweeps: the stop falls after the first segment
+        DynMcSpec spec = metropolis(new DynNetwork(1, 250, Activation.HEAVISIDE), List.of(new Example(new double[] {1}, new double[] {1})),
                 Alphabet.BINARY_WEIGHTS, Alphabet.BINARY_NEURONS, 1.0, new double[] {0.5, 2.0}, 1_000, 2);
         String uninterrupted = Json.write(DynMonteCarlo.run(spec, StudyContext.forTests(6)));
         Path file = dir.resolve("run.checkpoint.json");
@@ -141,7 +141,7 @@ class DynMonteCarloTest {
 
     @Test
     void checkpointFilesAreJson(@TempDir Path dir) throws Exception {
-        DynMcSpec spec = metropolis(new DynNetwork(1, 1500, Activation.HEAVISIDE), List.of(new Example(new double[] {1}, new double[] {1})),
+        DynMcSpec spec = metropolis(new DynNetwork(1, 400, Activation.HEAVISIDE), List.of(new Example(new double[] {1}, new double[] {1})),
                 Alphabet.BINARY_WEIGHTS, Alphabet.BINARY_NEURONS, 1.0, new double[] {1}, 1_000, 1);
         Path file = dir.resolve("c.json");
         assertThatThrownBy(() -> DynMonteCarlo.run(spec, StudyContext.forTests(8), new DynMonteCarlo.Checkpointing(file, 0, false, 500)))
