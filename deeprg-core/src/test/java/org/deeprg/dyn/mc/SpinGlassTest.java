@@ -105,4 +105,31 @@ class SpinGlassTest {
         assertThat(r.qSquared().mean()).isBetween(0.0, 1.0);
         assertThat(r.couplings().couplings()).hasSize(8);
     }
+
+    @Test
+    void linearSigmoidRegimeBilinearCouplingIsMinusHalfLambdaW() {
+        // d^2 H_new / dh^(m+1)_i dh^(m)_j = -2 lambda sigma'(a_i) W_ij -> -(lambda/2) W_ij at a = 0: the factor that Eq. A2
+        // absorbs into lambda_m (documented in SpinGlassCouplings)
+        DynNetwork net = new DynNetwork(2, 3, Activation.SIGMOID);
+        double beta = 1.0;
+        double betaV = 3.0;
+        DynEnsemble ens = new DynEnsemble(net, java.util.List.of(new Example(new double[] {0, 0}, new double[] {0.5, 0.5})), beta, betaV, 0, 0);
+        DynLayout lay = ens.layout();
+        double[] x = new double[lay.dimension()];
+        x[lay.weight(1, 0, 1)] = 0.7;
+        double h = 1e-4;
+        int a = lay.neuron(0, 2, 0);
+        int b = lay.neuron(0, 1, 1);
+        double[] y = x.clone();
+        double f = 0;
+        for (int sa = -1; sa <= 1; sa += 2) {
+            for (int sb = -1; sb <= 1; sb += 2) {
+                y[a] = sa * h;
+                y[b] = sb * h;
+                f += sa * sb * ens.action(y) / beta;
+            }
+        }
+        double mixed = f / (4 * h * h);
+        assertThat(mixed).isCloseTo(-(betaV / beta) / 2 * 0.7, Offset.offset(1e-5));
+    }
 }
