@@ -168,4 +168,18 @@ class DynMonteCarloTest {
         assertThat(a.swapAcceptance()).allSatisfy(p -> assertThat(p).isBetween(0.05, 1.0));
         assertThat(a.acceptanceRate()).isBetween(0.5, 1.0);
     }
+
+    @Test
+    void malaWithParallelTemperingResumesExactly(@TempDir Path dir) {
+        // depth 50 tanh: 152 variables x 2 rungs, segments of 3289 sweeps, 3300 sweeps in all
+        DynMcSpec spec = new DynMcSpec(new DynNetwork(1, 50, Activation.TANH), List.of(new Example(new double[] {1}, new double[] {0.5})),
+                DynMcSpec.Sampler.MALA, null, null, null, 2.0, new double[] {4, 8}, 0.5, 0.5, 0.01, 3_000, 300, 2, 3, 20);
+        String uninterrupted = Json.write(DynMonteCarlo.run(spec, StudyContext.forTests(14)));
+        Path file = dir.resolve("mala.json");
+        assertThatThrownBy(() -> DynMonteCarlo.run(spec, StudyContext.forTests(14), new DynMonteCarlo.Checkpointing(file, Long.MAX_VALUE, false, 2000)))
+                .isInstanceOf(DynMonteCarlo.RunInterruptedException.class);
+        String resumed = Json.write(DynMonteCarlo.run(spec, StudyContext.forTests(14).withThreads(2),
+                new DynMonteCarlo.Checkpointing(file, Long.MAX_VALUE, true, 0)));
+        assertThat(resumed).isEqualTo(uninterrupted);
+    }
 }
