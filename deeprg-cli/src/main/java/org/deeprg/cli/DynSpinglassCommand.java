@@ -41,6 +41,8 @@ public final class DynSpinglassCommand extends ComputeCommand<SpinGlassAnalysis.
     long sweeps = 2000;
     @Option(names = "--thermalization", paramLabel = "K", description = "Discarded sweeps (default: sweeps/10).")
     Long thermalization;
+    @Option(names = "--rungs", paramLabel = "K", description = "Parallel tempering over K betaV rungs, geometric from betaV/8 to betaV (default: ${DEFAULT-VALUE}, none).")
+    int rungs = 1;
 
     @Override
     protected SpinGlassAnalysis.Spec spec() {
@@ -55,7 +57,7 @@ public final class DynSpinglassCommand extends ComputeCommand<SpinGlassAnalysis.
             ex = new Example(x, x);
         }
         return new SpinGlassAnalysis.Spec(new DynNetwork(width, depth, Activation.parse("activation", activation)), ex, beta, betaV,
-                weightRegulariser, biasRegulariser, samples, sweeps, thermalization != null ? thermalization : sweeps / 10);
+                weightRegulariser, biasRegulariser, samples, sweeps, thermalization != null ? thermalization : sweeps / 10, rungs);
     }
 
     @Override

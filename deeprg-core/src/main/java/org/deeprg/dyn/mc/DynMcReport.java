@@ -99,6 +99,10 @@ public final class DynMcReport {
         b.summary("[<|q|>]        = " + r.qAbs().format());
         b.summary("chi_SG = n[<q^2>] = " + r.susceptibility().format() + "  (n = " + r.spins() + ")");
         b.summary("Binder g       = " + r.binder().format());
+        if (r.betaVLadder().length > 1) {
+            b.summary(String.format(Locale.ROOT, "parallel tempering over betaV %s, swap acceptance %.3f",
+                    java.util.Arrays.toString(r.betaVLadder()), r.swapAcceptance()));
+        }
         b.figure(Figure.of("overlap-distribution", "Replica overlap distribution P(q)", "q", "P(q)",
                 "Two independent Metropolis replicas per coupling set; probability of each overlap value, averaged over coupling sets.",
                 Series.withErrors("P(q)", r.overlap().q(), means(r.overlap().probability()), errors(r.overlap().probability()))));

@@ -143,7 +143,7 @@ public final class Lee2024MonteCarloStudy implements Study {
         Table.Builder st = Table.builder("spin-glass", "betaV", "[<q^2>]", "chi_SG", "Binder g");
         for (double bv : sgBetaV) {
             SpinGlassAnalysis.Spec spec = new SpinGlassAnalysis.Spec(new DynNetwork(4, 8, Activation.SIGMOID),
-                    Example.parse("e", "1,1,1,1:1,0,1,0"), 2.0, bv, 0.25, 0.25, full ? 128 : 24, full ? 20_000 : 2_000, full ? 2_000 : 200);
+                    Example.parse("e", "1,1,1,1:1,0,1,0"), 2.0, bv, 0.25, 0.25, full ? 128 : 24, full ? 20_000 : 2_000, full ? 2_000 : 200, bv > 1 ? 4 : 1);
             SpinGlassAnalysis.Result r = SpinGlassAnalysis.run(spec, new StudyContext(context.streams().split("spinglass-" + bv),
                     context.threads(), context.progress(), context.scale()));
             sg.add(r);
@@ -154,7 +154,7 @@ public final class Lee2024MonteCarloStudy implements Study {
         b.table(st.build());
         b.figure(Figure.of("spin-glass-overlap", "Replica overlap distribution P(q) of the Eq. A2 spin glass", "q", "P(q)",
                 "N = 4, M = 8 (32 spins), beta = 2, Gaussian couplings J = lambda_m W from c_W = c_b = 0.25; two Metropolis replicas per "
-                        + "coupling set; disorder-averaged.", pq.toArray(new Series[0])));
+                        + "coupling set (parallel tempering over a 4-rung betaV ladder for betaV > 1); disorder-averaged.", pq.toArray(new Series[0])));
         b.claim(Claim.notComparable("Appendix A: the DyN Hamiltonian in the linear sigmoid regime is an Edwards-Anderson spin glass",
                 "qualitative (no numbers)", String.format(Locale.ROOT, "[<q^2>] = %s, %s, %s at betaV = 1, 4, 16",
                         sg.get(0).qSquared().format(), sg.get(1).qSquared().format(), sg.get(2).qSquared().format()),

@@ -12,6 +12,7 @@ import org.deeprg.dyn.DynParameters;
 import org.deeprg.dyn.Example;
 import org.deeprg.mc.DiscreteState;
 import org.deeprg.mc.MetropolisSampler;
+import org.deeprg.mc.ParallelTempering;
 import org.deeprg.parallel.Parallel;
 import org.deeprg.random.RandomStreams;
 import org.deeprg.stats.Estimate;
@@ -44,10 +45,16 @@ public final class SpinGlassAnalysis {
      * @param samples           coupling sets (disorder samples), >= 2
      * @param sweeps            measured sweeps per replica
      * @param thermalization    discarded sweeps
+     * @param rungs             1: plain Metropolis; K &gt; 1: parallel tempering over the geometric betaV ladder
+     *                          {@code betaV 8^{-(K-1-k)/(K-1)}}, k = 0..K-1 (the target betaV on top, measured there)
      */
     public record Spec(DynNetwork network, Example example, double beta, double betaV, double weightRegulariser,
-                       double biasRegulariser, int samples, long sweeps, long thermalization) {
+                       double biasRegulariser, int samples, long sweeps, long thermalization, int rungs) {
         public Spec {
+            InvalidInputException.requireInRange("rungs", rungs, 1, 32);
+            if (rungs > 1 && !(betaV > 0)) {
+                throw new InvalidInputException("betaV", betaV, "parallel tempering over betaV needs betaV > 0");
+            }
             InvalidInputException.requirePositive("beta", beta);
             InvalidInputException.requireFinite("beta", beta);
             InvalidInputException.requireNonNegative("betaV", betaV);
@@ -68,6 +75,82 @@ public final class SpinGlassAnalysis {
         }
     }
 
+    /** The betaV ladder (one value without tempering). */
+    public static double[] ladder(Spec spec) {
+        int k = spec.rungs();
+        double[] l = new double[k];
+        for (int r = 0; r < k; r++) {
+            l[r] = k == 1 ? spec.betaV() : spec.betaV() * Math.pow(8, -(double) (k - 1 - r) / (k - 1));
+        }
+        return l;
+    }
+
+    /**
+     * Parallel tempering over betaV for two replicas of the Eq. (A2) spin glass of one coupling set: the
+     * Hamiltonian is linear in lambda = betaV/beta, {@code beta H = betaV A(s) + beta B(s)}, so rungs swap with
+     * {@link ParallelTempering} on the observable A (A from the couplings at lambda = 1 minus those at lambda = 0).
+     * Returns the overlaps of the two replicas at the top rung after each measured sweep; {@code swaps} (length
+     * K - 1, modified) counts accepted swaps.
+     */
+    public static double[] overlapsTempered(DynNetwork net, DynParameters p, Example example, double beta, double[] ladder,
+                                            long sweeps, long thermalization, RandomStreams streams, long[] swaps) {
+        int k = ladder.length;
+        EdwardsAndersonModel[] models = new EdwardsAndersonModel[k];
+        MetropolisSampler[] samplers = new MetropolisSampler[k];
+        for (int r = 0; r < k; r++) {
+            models[r] = new EdwardsAndersonModel(SpinGlassCouplings.of(net, p, example, beta, ladder[r]), beta);
+            samplers[r] = new MetropolisSampler(models[r]);
+        }
+        SpinGlassCouplings one = SpinGlassCouplings.of(net, p, example, beta, beta);
+        SpinGlassCouplings zero = SpinGlassCouplings.of(net, p, example, beta, 0);
+        ParallelTempering pt = new ParallelTempering(ladder);
+        int n = models[0].variableCount();
+        DiscreteState[][] rep = new DiscreteState[2][k];
+        UniformRandomProvider[] rng = new UniformRandomProvider[2];
+        for (int a = 0; a < 2; a++) {
+            rng[a] = streams.split(a).generator();
+            for (int r = 0; r < k; r++) {
+                rep[a][r] = new DiscreteState(models[r]);
+                for (int i = 0; i < n; i++) {
+                    rep[a][r].set(i, rng[a].nextInt(2));
+                }
+            }
+        }
+        double[] obs = new double[k];
+        int[] perm = new int[k];
+        double[] q = new double[(int) sweeps];
+        for (long t = 0; t < thermalization + sweeps; t++) {
+            for (int a = 0; a < 2; a++) {
+                for (int r = 0; r < k; r++) {
+                    samplers[r].sweep(rep[a][r], rng[a]);
+                }
+                if (k > 1) {
+                    for (int r = 0; r < k; r++) {
+                        double[] sv = rep[a][r].values();
+                        obs[r] = one.energy(sv) - zero.energy(sv);
+                        perm[r] = r;
+                    }
+                    pt.swapSweep(obs, perm, t >= thermalization ? swaps : null, rng[a]);
+                    DiscreteState[] old = rep[a].clone();
+                    for (int r = 0; r < k; r++) {
+                        // states keep their values; the rung's model only supplies the (shared) value lists
+                        rep[a][r] = old[perm[r]];
+                    }
+                }
+            }
+            if (t >= thermalization) {
+                double[] x = rep[0][k - 1].values();
+                double[] y = rep[1][k - 1].values();
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += x[i] * y[i];
+                }
+                q[(int) (t - thermalization)] = sum / n;
+            }
+        }
+        return q;
+    }
+
     /**
      * Result (JSON contract of {@code deeprg dyn spinglass --json}).
      *
@@ -79,11 +162,15 @@ public final class SpinGlassAnalysis {
      * @param susceptibility chi_SG = n [<q^2>]
      * @param binder         g = (3 - [<q^4>]/[<q^2>]^2)/2 (jackknife over coupling sets)
      * @param overlap        P(q): q values (bin centres) and the disorder-averaged probability of each bin
+     * @param betaVLadder    the tempering ladder (one value without tempering)
+     * @param swapAcceptance mean swap acceptance between neighbouring rungs (NaN without tempering)
      * @param couplings      the Eq. (A2) couplings of the first coupling set (the exported coupling list)
      */
-    @JsonPropertyOrder({"spins", "samples", "sweeps", "qSquared", "qAbs", "susceptibility", "binder", "overlap", "couplings"})
+    @JsonPropertyOrder({"spins", "samples", "sweeps", "qSquared", "qAbs", "susceptibility", "binder", "overlap", "betaVLadder",
+            "swapAcceptance", "couplings"})
     public record Result(int spins, int samples, long sweeps, Estimate qSquared, Estimate qAbs, Estimate susceptibility,
-                         Estimate binder, Distribution overlap, SpinGlassCouplings couplings) {
+                         Estimate binder, Distribution overlap, double[] betaVLadder, double swapAcceptance,
+                         SpinGlassCouplings couplings) {
     }
 
     /** A distribution over bins. */
@@ -153,10 +240,22 @@ public final class SpinGlassAnalysis {
         List<double[]> per = Parallel.map(spec.samples(), context.threads(), d -> {
             RandomStreams s = root.split(d);
             DynParameters p = drawParameters(net, spec.beta(), spec.weightRegulariser(), spec.biasRegulariser(), s.split("couplings").generator());
-            EdwardsAndersonModel model = new EdwardsAndersonModel(
-                    SpinGlassCouplings.of(net, p, spec.example(), spec.beta(), spec.betaV()), spec.beta());
-            double[] q = overlaps(model, spec.sweeps(), spec.thermalization(), s.split("replicas"));
-            double[] out = new double[3 + bins];
+            double[] q;
+            double[] out = new double[4 + bins];
+            if (spec.rungs() == 1) {
+                EdwardsAndersonModel model = new EdwardsAndersonModel(
+                        SpinGlassCouplings.of(net, p, spec.example(), spec.beta(), spec.betaV()), spec.beta());
+                q = overlaps(model, spec.sweeps(), spec.thermalization(), s.split("replicas"));
+            } else {
+                long[] swaps = new long[spec.rungs() - 1];
+                q = overlapsTempered(net, p, spec.example(), spec.beta(), ladder(spec), spec.sweeps(), spec.thermalization(),
+                        s.split("replicas"), swaps);
+                long total = 0;
+                for (long w : swaps) {
+                    total += w;
+                }
+                out[3 + bins] = (double) total / (2.0 * spec.sweeps() * swaps.length) * q.length;
+            }
             for (double v : q) {
                 out[0] += v * v;
                 out[1] += v * v * v * v;
@@ -176,6 +275,7 @@ public final class SpinGlassAnalysis {
         Estimate qAbs = Estimate.ofIndependent(column(blocks, 2));
         Estimate chi = new Estimate(n * qSquared.mean(), n * qSquared.stderr(), qSquared.tauInt(), qSquared.samples());
         Estimate binder = Resampling.jackknife(blocks, v -> 0.5 * (3 - v[1] / (v[0] * v[0])));
+        double swapAcceptance = spec.rungs() == 1 ? Double.NaN : java.util.Arrays.stream(column(blocks, 3 + bins)).average().orElse(Double.NaN);
         double[] centres = new double[bins];
         List<Estimate> prob = new ArrayList<>();
         for (int b = 0; b < bins; b++) {
@@ -185,7 +285,8 @@ public final class SpinGlassAnalysis {
         DynParameters p0 = drawParameters(net, spec.beta(), spec.weightRegulariser(), spec.biasRegulariser(),
                 root.split(0).split("couplings").generator());
         SpinGlassCouplings c0 = SpinGlassCouplings.of(net, p0, spec.example(), spec.beta(), spec.betaV());
-        return new Result(n, spec.samples(), spec.sweeps(), qSquared, qAbs, chi, binder, new Distribution(centres, prob), c0);
+        return new Result(n, spec.samples(), spec.sweeps(), qSquared, qAbs, chi, binder, new Distribution(centres, prob),
+                ladder(spec), swapAcceptance, c0);
     }
 
     private static double[] column(double[][] a, int k) {

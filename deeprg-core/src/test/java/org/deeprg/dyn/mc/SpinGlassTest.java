@@ -93,11 +93,23 @@ class SpinGlassTest {
         }
         Estimate e = Estimate.ofTimeSeries(sq);
         assertThat(e.sigmasFrom(q2)).as("<q^2> %s vs %.5f", e, q2).isLessThan(5);
+        // the same with parallel tempering over betaV in {0.4, 0.8, 1.5}, measured at the top rung
+        long[] swaps = new long[2];
+        double[] qt = SpinGlassAnalysis.overlapsTempered(net, p, EX, 1.0, new double[] {0.4, 0.8, 1.5}, 50_000, 1000,
+                RandomStreams.root(6), swaps);
+        double[] sqt = new double[qt.length];
+        for (int i = 0; i < qt.length; i++) {
+            sqt[i] = qt[i] * qt[i];
+        }
+        Estimate et = Estimate.ofTimeSeries(sqt);
+        assertThat(et.sigmasFrom(q2)).as("tempered <q^2> %s vs %.5f", et, q2).isLessThan(5);
+        assertThat(swaps[0]).isPositive();
+        assertThat(swaps[1]).isPositive();
     }
 
     @Test
     void analysisReportsOverlapDistributionAndSusceptibility() {
-        SpinGlassAnalysis.Result r = SpinGlassAnalysis.run(new SpinGlassAnalysis.Spec(NET, EX, 2, 4, 0.25, 0.25, 8, 2000, 200),
+        SpinGlassAnalysis.Result r = SpinGlassAnalysis.run(new SpinGlassAnalysis.Spec(NET, EX, 2, 4, 0.25, 0.25, 8, 2000, 200, 1),
                 StudyContext.forTests(6));
         double total = r.overlap().probability().stream().mapToDouble(Estimate::mean).sum();
         assertThat(total).isCloseTo(1, Offset.offset(1e-9));
