@@ -7,15 +7,16 @@ import org.deeprg.InvalidInputException;
  * damped equation of motion Eq. 5, {@code W'' + gamma W' + dC/dW = 0}, sampled with time step {@code h}.
  *
  * <p><b>Derivation.</b> Heavy ball, {@code W_{T+1} = W_T + mu (W_T - W_{T-1}) - eta grad C(W_T)}, is algebraically
- * identical to the finite-difference scheme
- * {@code (W_{T+1} - 2W_T + W_{T-1})/h^2 + gamma_fd (W_T - W_{T-1})/h + grad C(W_T) = 0} with {@code h = sqrt(eta)}
- * and {@code gamma_fd = (1 - mu)/h}. On a quadratic mode of curvature {@code omega^2} the iteration is the linear
- * recurrence {@code z^2 - (1 + mu - eta omega^2) z + mu = 0}; for complex roots {@code |z|^2 = mu} whatever omega is,
- * so every underdamped mode decays exactly like {@code e^{-gamma t/2}} at {@code t = T h} with
- * {@code gamma = -ln(mu)/h}: this is the exact damping map (it agrees with {@code gamma_fd} to O(h)). The oscillation
- * frequency of a discrete mode is {@code arccos((1 + mu - eta omega^2)/(2 sqrt(mu)))/h}, which tends to the continuum
- * value {@code sqrt(omega^2 - gamma^2/4)} with relative error O((omega h)^2). Plain gradient descent (Eqs. 3-4) is
- * {@code mu = 0}: the overdamped limit.
+ * the finite-difference scheme {@code (W_{T+1} - 2W_T + W_{T-1})/h^2 + gamma_fd (W_T - W_{T-1})/h + grad C(W_T) = 0}
+ * with {@code h = sqrt(eta)}, {@code gamma_fd = (1 - mu)/sqrt(eta)} (first order in h). The exact statement is modal:
+ * on a quadratic mode of curvature {@code omega^2} the iteration is the linear recurrence
+ * {@code z^2 - (1 + mu - eta omega^2) z + mu = 0}. Writing {@code mu = e^{-gamma h}}, {@code eta = h^2 e^{-gamma h/2}}
+ * and {@code z = e^{-gamma h/2} zeta} gives {@code zeta + 1/zeta = 2 cosh(gamma h/2) - h^2 omega^2}: for complex roots
+ * {@code |zeta| = 1}, so <i>every</i> underdamped mode decays exactly as {@code e^{-gamma t/2}} at {@code t = T h},
+ * and oscillates with {@code 2 cos(Omega h) = 2 cosh(gamma h/2) - h^2 omega^2}, i.e.
+ * {@code Omega^2 = omega^2 - gamma^2/4 + O(h^2)}: Eq. 5's frequency to second order. Inverting,
+ * {@code h = sqrt(eta) mu^{-1/4}}, {@code gamma = -ln(mu)/h}. Plain gradient descent (Eqs. 3-4) is {@code mu = 0},
+ * the overdamped limit where the map degenerates.
  *
  * <p><b>de Sitter reading</b> (Eqs. 6, 8-10): the action carries {@code sqrt(-g) = e^{gamma t}}; matching
  * {@code e^{d H t}} of (d+1)-dimensional de Sitter space gives the Hubble parameter {@code H = gamma/d}
@@ -32,16 +33,16 @@ public record MomentumMapping(double learningRate, double momentum) {
         }
     }
 
-    /** The optimiser whose discrete modes decay exactly at rate gamma/2 with time step h: {@code eta = h^2, mu = e^{-gamma h}}. */
+    /** The optimiser whose discrete modes decay exactly at rate gamma/2 with time step h: {@code eta = h^2 e^{-gamma h/2}, mu = e^{-gamma h}}. */
     public static MomentumMapping fromContinuum(double timeStep, double gamma) {
         InvalidInputException.requirePositive("timeStep", timeStep);
         InvalidInputException.requireNonNegative("gamma", gamma);
-        return new MomentumMapping(timeStep * timeStep, Math.exp(-gamma * timeStep));
+        return new MomentumMapping(timeStep * timeStep * Math.exp(-gamma * timeStep / 2), Math.exp(-gamma * timeStep));
     }
 
-    /** Time step {@code h = sqrt(eta)}. */
+    /** Time step {@code h = sqrt(eta) mu^{-1/4}} ({@code sqrt(eta)} for plain gradient descent). */
     public double timeStep() {
-        return Math.sqrt(learningRate);
+        return momentum == 0 ? Math.sqrt(learningRate) : Math.sqrt(learningRate) * Math.pow(momentum, -0.25);
     }
 
     /** Exact damping coefficient {@code gamma = -ln(mu)/h} (infinite for plain gradient descent). */
@@ -49,9 +50,9 @@ public record MomentumMapping(double learningRate, double momentum) {
         return momentum == 0 ? Double.POSITIVE_INFINITY : -Math.log(momentum) / timeStep();
     }
 
-    /** Finite-difference damping {@code (1 - mu)/h}. */
+    /** First-order finite-difference damping {@code (1 - mu)/sqrt(eta)}. */
     public double gammaFiniteDifference() {
-        return (1 - momentum) / timeStep();
+        return (1 - momentum) / Math.sqrt(learningRate);
     }
 
     /** Hubble parameter {@code H = gamma/d} of (d+1)-dimensional de Sitter space. */
