@@ -120,7 +120,7 @@ public final class PerceptronExample implements DifferentiableEnergy {
         double[][] h = hessian();
         double[] k = new double[2 * sites];
         for (int a = 0; a < 2 * sites; a++) {
-            k[a] = -h[a][(a + 1) % (2 * sites)];
+            k[a] = 0.0 - h[a][(a + 1) % (2 * sites)];
         }
         if (sites == 1) {
             throw new IllegalStateException();
