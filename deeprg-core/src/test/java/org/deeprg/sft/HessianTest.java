@@ -50,6 +50,46 @@ class HessianTest {
     }
 
     @Test
+    void blasKernelsAgreeWithFiniteDifferencesOnAWiderNet() {
+        // 70 examples x 30 x 24 multiply-adds per layer exceed NetworkCost.BLAS_THRESHOLD
+        Network net = Network.dense(new int[] {30, 24, 40, 3}, new Activation.Tanh(), Activation.identity(), true);
+        assertThat(64L * 30 * 24).isGreaterThanOrEqualTo(NetworkCost.BLAS_THRESHOLD);
+        NetworkCost cost = TestNets.cost(net, 70, 21);
+        int n = net.parameterCount();
+        double[] w = TestNets.weights(n, 0.3, 22);
+        double[] v = TestNets.weights(n, 1, 23);
+        double[] hv = new double[n];
+        cost.hessianVectorProduct(w, v, hv);
+        double eps = 1e-5;
+        double[] gp = new double[n];
+        double[] gm = new double[n];
+        double[] wp = w.clone();
+        double[] wm = w.clone();
+        for (int k = 0; k < n; k++) {
+            wp[k] += eps * v[k];
+            wm[k] -= eps * v[k];
+        }
+        cost.energyAndGradient(wp, gp);
+        cost.energyAndGradient(wm, gm);
+        double scale = 0;
+        for (double x : hv) {
+            scale = Math.max(scale, Math.abs(x));
+        }
+        for (int k = 0; k < n; k++) {
+            assertThat(hv[k]).isCloseTo((gp[k] - gm[k]) / (2 * eps), within(1e-6 * scale));
+        }
+        double[] g = new double[n];
+        cost.energyAndGradient(w, g);
+        for (int k = 0; k < n; k += 97) {
+            double[] a = w.clone();
+            double[] b = w.clone();
+            a[k] += 1e-6;
+            b[k] -= 1e-6;
+            assertThat(g[k]).isCloseTo((cost.energy(a) - cost.energy(b)) / 2e-6, within(1e-5 * Math.max(1, Math.abs(g[k]))));
+        }
+    }
+
+    @Test
     void threadCountDoesNotChangeBits() {
         Network net = TestNets.tanhNet();
         var data = TestNets.data(300, 3, 2, 16);

@@ -1,5 +1,6 @@
 package org.deeprg.sft.net;
 
+import dev.ludovic.netlib.blas.BLAS;
 import java.util.List;
 import org.deeprg.InvalidInputException;
 import org.deeprg.mc.DifferentiableEnergy;
@@ -17,6 +18,15 @@ import org.deeprg.parallel.Parallel;
 public final class NetworkCost implements DifferentiableEnergy {
     /** Examples per work block. */
     public static final int BLOCK = 64;
+
+    /**
+     * Above this many multiply-adds per layer product ({@code examples x in x out}) the kernels hand off to BLAS
+     * {@code dgemm} (netlib-java: native, Vector API, or F2J, whichever is available); below it they use the
+     * zero-skipping loops that suit the sparse masked example networks.
+     */
+    public static final long BLAS_THRESHOLD = 1L << 15;
+
+    private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
 
     private final Network net;
     private final Dataset data;
@@ -193,7 +203,9 @@ public final class NetworkCost implements DifferentiableEnergy {
             if (rh != null) {
                 ra[m] = new double[bl * out];
                 affine(h[m], bl, in, out, vl.wt[m], vl.b[m], ra[m]);
-                accumulateProduct(rh[m], bl, in, out, wl.wt[m], ra[m]);
+                if (m > 0) { // R(h_0) = 0: the inputs do not depend on the weights
+                    accumulateProduct(rh[m], bl, in, out, wl.wt[m], ra[m]);
+                }
                 rh[m + 1] = new double[bl * out];
                 for (int k = 0; k < ra[m].length; k++) {
                     rh[m + 1][k] = derivative1(act, a[m][k]) * ra[m][k];
@@ -239,7 +251,9 @@ public final class NetworkCost implements DifferentiableEnergy {
             }
             if (hv != null) {
                 outer(rg, h[m], bl, out, in, hv, off, true);
-                outer(g, rh[m], bl, out, in, hv, off, false);
+                if (m > 0) {
+                    outer(g, rh[m], bl, out, in, hv, off, false);
+                }
             }
             if (m > 0) {
                 double[] ndh = new double[bl * in];
@@ -267,6 +281,11 @@ public final class NetworkCost implements DifferentiableEnergy {
 
     /** {@code A[l,i] += sum_j H[l,j] Wt[j,i]} (axpy form, contiguous inner loop). A modified. */
     static void accumulateProduct(double[] hIn, int bl, int in, int out, double[] wt, double[] a) {
+        if ((long) bl * in * out >= BLAS_THRESHOLD) {
+            // row-major A(bl x out) += H(bl x in) Wt(in x out)  <=>  column-major A^T = Wt^T H^T
+            BLAS_INSTANCE.dgemm("N", "N", out, bl, in, 1.0, wt, out, hIn, in, 1.0, a, out);
+            return;
+        }
         for (int l = 0; l < bl; l++) {
             int ao = l * out;
             for (int j = 0; j < in; j++) {
@@ -284,6 +303,11 @@ public final class NetworkCost implements DifferentiableEnergy {
 
     /** {@code dH[l,j] += sum_i G[l,i] W[i,j]}. dH modified. */
     static void backInput(double[] g, int bl, int out, int in, double[] w, double[] dh) {
+        if ((long) bl * in * out >= BLAS_THRESHOLD) {
+            // row-major dH(bl x in) += G(bl x out) W(out x in)  <=>  column-major dH^T = W^T G^T
+            BLAS_INSTANCE.dgemm("N", "N", in, bl, out, 1.0, w, in, g, out, 1.0, dh, in);
+            return;
+        }
         for (int l = 0; l < bl; l++) {
             int d = l * in;
             for (int i = 0; i < out; i++) {
@@ -301,6 +325,18 @@ public final class NetworkCost implements DifferentiableEnergy {
 
     /** {@code full[off + i*in + j] += sum_l G[l,i] H[l,j]}, and if {@code bias} {@code full[off + out*in + i] += sum_l G[l,i]}. */
     static void outer(double[] g, double[] hIn, int bl, int out, int in, double[] full, int off, boolean bias) {
+        if ((long) bl * in * out >= BLAS_THRESHOLD) {
+            // row-major dW(out x in) += G^T(out x bl) H(bl x in)  <=>  column-major dW^T = H^T G
+            BLAS_INSTANCE.dgemm("N", "T", in, out, bl, 1.0, hIn, 0, in, g, 0, out, 1.0, full, off, in);
+            if (bias) {
+                for (int l = 0; l < bl; l++) {
+                    for (int i = 0; i < out; i++) {
+                        full[off + out * in + i] += g[l * out + i];
+                    }
+                }
+            }
+            return;
+        }
         for (int l = 0; l < bl; l++) {
             int ho = l * in;
             for (int i = 0; i < out; i++) {
