@@ -21,13 +21,16 @@ import picocli.CommandLine.Option;
 @Command(name = "modes", mixinStandardHelpOptions = true,
         description = "Normal modes of training: the extreme eigenvalues omega^2 of the cost Hessian at W0 by Lanczos over exact "
                 + "Hessian-vector products (no dense Hessian), with momentum frequencies and damping of Eq. 5.",
-        footer = {"%nExamples:", "  ./deeprg sft modes --widths 100,400,150,10 --examples 1000 --eigenvalues 20 --json",
+        footer = {"%nExamples:", "  ./deeprg sft modes --widths 100,400,150,10 --examples 1000 --eigenvalues 20 --which largest --json",
                 "  ./deeprg sft modes --widths 3,8,2 --momentum 0.5"})
 public final class SftModesCommand extends ComputeCommand<SftModesCommand.Spec> {
 
     /** Validated inputs; momentum NaN = none. */
-    public record Spec(SftNetworkOptions.NetworkSpec network, int eigenvalues, int maxSteps, double tolerance, double momentum) {
+    public record Spec(SftNetworkOptions.NetworkSpec network, int eigenvalues, String which, int maxSteps, double tolerance, double momentum) {
         public Spec {
+            if (!java.util.List.of("largest", "smallest", "both").contains(which)) {
+                throw new InvalidInputException("which", which, "largest, smallest or both");
+            }
             InvalidInputException.requireInRange("eigenvalues", eigenvalues, 1, 1000);
             InvalidInputException.requireInRange("maxSteps", maxSteps, 2, 5000);
             InvalidInputException.requirePositive("tolerance", tolerance);
@@ -40,8 +43,11 @@ public final class SftModesCommand extends ComputeCommand<SftModesCommand.Spec> 
     @Mixin
     SftNetworkOptions net;
 
-    @Option(names = "--eigenvalues", paramLabel = "K", description = "Extreme eigenvalues: K/2 smallest and K - K/2 largest (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--eigenvalues", paramLabel = "K", description = "Number of extreme eigenvalues (default: ${DEFAULT-VALUE}).")
     int eigenvalues = 20;
+
+    @Option(names = "--which", paramLabel = "END", description = "largest, smallest, or both (K/2 smallest and K - K/2 largest) (default: ${DEFAULT-VALUE}).")
+    String which = "both";
 
     @Option(names = "--max-steps", paramLabel = "M", description = "Largest Lanczos basis (default: ${DEFAULT-VALUE}).")
     int maxSteps = 300;
@@ -61,7 +67,7 @@ public final class SftModesCommand extends ComputeCommand<SftModesCommand.Spec> 
 
     @Override
     protected Spec spec() {
-        return new Spec(net.spec(), eigenvalues, maxSteps, tolerance, momentum == null ? Double.NaN : momentum);
+        return new Spec(net.spec(), eigenvalues, which, maxSteps, tolerance, momentum == null ? Double.NaN : momentum);
     }
 
     @Override
@@ -72,7 +78,11 @@ public final class SftModesCommand extends ComputeCommand<SftModesCommand.Spec> 
         NetworkCost cost = new NetworkCost(n, d, ctx.threads());
         int p = n.parameterCount();
         int want = Math.min(spec.eigenvalues(), p);
-        int small = want / 2;
+        int small = switch (spec.which()) {
+            case "largest" -> 0;
+            case "smallest" -> want;
+            default -> want / 2;
+        };
         int large = want - small;
         ctx.progress().start("lanczos", 1);
         Lanczos.Result r = Lanczos.extremes((v, out) -> cost.hessianVectorProduct(w0, v, out), p, small, large,

@@ -153,6 +153,34 @@ class MechanicsTest {
     }
 
     @Test
+    void optimisersFollowTheirModalRecurrences() {
+        PerceptronExample ex = PerceptronExampleTest.example(3, 7, 43);
+        PerceptronExample.Modes modes = ex.modes();
+        double[] star = ex.shift();
+        double[] w0 = TestNets.weights(ex.dimension(), 1, 44);
+        double eta = 0.5 / modes.omega2()[modes.omega2().length - 1];
+        double mu = 0.8;
+        for (Optimizer o : Optimizer.values()) {
+            double[][] tr = o.run(ex, w0, eta, mu, 30);
+            for (int m = 0; m < modes.omega2().length; m++) {
+                double[] e = modes.vectors()[m];
+                double s = 1 - eta * modes.omega2()[m];
+                for (int t = 2; t <= 30; t++) {
+                    double x2 = NoisyTrainingTest.proj(e, tr[t], star);
+                    double x1 = NoisyTrainingTest.proj(e, tr[t - 1], star);
+                    double x0 = NoisyTrainingTest.proj(e, tr[t - 2], star);
+                    double expected = switch (o) {
+                        case GRADIENT_DESCENT -> s * x1;
+                        case HEAVY_BALL -> (1 + mu - eta * modes.omega2()[m]) * x1 - mu * x0;
+                        case NESTEROV -> (1 + mu) * s * x1 - mu * s * x0;
+                    };
+                    assertThat(x2).as(o + " mode " + m).isCloseTo(expected, within(1e-10));
+                }
+            }
+        }
+    }
+
+    @Test
     void conformalLeapfrogAgreesWithAdaptiveIntegrator() {
         NetworkCost cost = TestNets.cost(TestNets.quadraticNet(), 8, 41);
         int n = cost.dimension();

@@ -208,7 +208,7 @@ public final class NetworkCost implements DifferentiableEnergy {
                 }
                 rh[m + 1] = new double[bl * out];
                 for (int k = 0; k < ra[m].length; k++) {
-                    rh[m + 1][k] = derivative1(act, a[m][k]) * ra[m][k];
+                    rh[m + 1][k] = derivative1(act, a[m][k], h[m + 1][k]) * ra[m][k];
                 }
             }
         }
@@ -239,10 +239,10 @@ public final class NetworkCost implements DifferentiableEnergy {
             double[] g = new double[bl * out];
             double[] rg = vl != null ? new double[bl * out] : null;
             for (int k = 0; k < g.length; k++) {
-                double d1 = derivative1(act, a[m][k]);
+                double d1 = derivative1(act, a[m][k], h[m + 1][k]);
                 g[k] = d1 * dh[k];
                 if (rg != null) {
-                    rg[k] = derivative2(act, a[m][k]) * ra[m][k] * dh[k] + d1 * rdh[k];
+                    rg[k] = derivative2(act, a[m][k], h[m + 1][k]) * ra[m][k] * dh[k] + d1 * rdh[k];
                 }
             }
             int off = net.layerOffset(m);
@@ -355,14 +355,13 @@ public final class NetworkCost implements DifferentiableEnergy {
         }
     }
 
-    static double derivative1(Activation act, double z) {
+    /** sigma'(z), reusing {@code value = sigma(z)} for tanh and sigmoid. */
+    static double derivative1(Activation act, double z, double value) {
         if (act instanceof Activation.Tanh) {
-            double t = Math.tanh(z);
-            return 1 - t * t;
+            return 1 - value * value;
         }
-        if (act instanceof Activation.Sigmoid s) {
-            double v = s.value(z);
-            return v * (1 - v);
+        if (act instanceof Activation.Sigmoid) {
+            return value * (1 - value);
         }
         double[] c = ((Activation.Polynomial) act).coefficients();
         double s = 0;
@@ -372,14 +371,13 @@ public final class NetworkCost implements DifferentiableEnergy {
         return s;
     }
 
-    static double derivative2(Activation act, double z) {
+    /** sigma''(z), reusing {@code value = sigma(z)} for tanh and sigmoid. */
+    static double derivative2(Activation act, double z, double value) {
         if (act instanceof Activation.Tanh) {
-            double t = Math.tanh(z);
-            return -2 * t * (1 - t * t);
+            return -2 * value * (1 - value * value);
         }
-        if (act instanceof Activation.Sigmoid s) {
-            double v = s.value(z);
-            return v * (1 - v) * (1 - 2 * v);
+        if (act instanceof Activation.Sigmoid) {
+            return value * (1 - value) * (1 - 2 * value);
         }
         double[] c = ((Activation.Polynomial) act).coefficients();
         double s = 0;

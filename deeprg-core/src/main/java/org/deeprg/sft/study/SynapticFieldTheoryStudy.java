@@ -455,16 +455,20 @@ public final class SynapticFieldTheoryStudy implements Study {
         t.row(ex, s, l.embedding(), "J" + l.order(), l.bandWidth(), l.r90(), l.r99(), l.systemSize(), l.terms());
     }
 
+    /** F(r) as a step function (each radius adds its weight at once). */
     private static Series cumulative(String name, Locality l) {
         int n = l.radii().length;
-        double[] x = new double[n + 1];
-        double[] y = new double[n + 1];
+        double[] x = new double[2 * n + 1];
+        double[] y = new double[2 * n + 1];
+        double prev = 0;
         for (int i = 0; i < n; i++) {
-            x[i + 1] = l.radii()[i] / l.systemSize();
-            y[i + 1] = l.cumulative()[i];
+            double r = l.radii()[i] / l.systemSize();
+            x[2 * i + 1] = r;
+            y[2 * i + 1] = prev;
+            x[2 * i + 2] = r;
+            y[2 * i + 2] = l.cumulative()[i];
+            prev = l.cumulative()[i];
         }
-        x[0] = 0;
-        y[0] = 0;
         return Series.line(name, x, y);
     }
 
