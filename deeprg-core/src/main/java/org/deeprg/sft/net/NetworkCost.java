@@ -16,7 +16,7 @@ import org.deeprg.parallel.Parallel;
  * contiguous memory (axpy form) so that the JIT vectorises it.
  */
 public final class NetworkCost implements DifferentiableEnergy {
-    /** Examples per work block. */
+    /** Examples per work block (results depend on it, never on the thread count). */
     public static final int BLOCK = 64;
 
     /**
@@ -31,8 +31,14 @@ public final class NetworkCost implements DifferentiableEnergy {
     private final Network net;
     private final Dataset data;
     private final int threads;
+    private final int block;
 
     public NetworkCost(Network net, Dataset data, int threads) {
+        this(net, data, threads, BLOCK);
+    }
+
+    /** With an explicit block size (examples per work unit; larger blocks make larger BLAS products). */
+    public NetworkCost(Network net, Dataset data, int threads, int blockSize) {
         if (data.inputDimension() != net.width(0) || data.outputDimension() != net.width(net.layers())) {
             throw new InvalidInputException("data", data.inputDimension() + " inputs, " + data.outputDimension() + " outputs",
                     "must match the network's " + net.width(0) + " inputs and " + net.width(net.layers()) + " outputs");
@@ -41,13 +47,14 @@ public final class NetworkCost implements DifferentiableEnergy {
         for (int w : net.widths()) {
             cells += w;
         }
-        long bytes = cells * Math.min(BLOCK, data.size()) * 8L * 8L * Math.max(1, threads);
+        long bytes = cells * Math.min(blockSize, data.size()) * 8L * 8L * Math.max(1, threads);
         if (bytes > 2_000_000_000L) {
             throw new InvalidInputException("widths", cells + " neurons", "at most ~2 GB of work arrays; reduce widths or threads");
         }
         this.net = net;
         this.data = data;
         this.threads = Math.max(1, threads);
+        this.block = InvalidInputException.requireInRange("blockSize", blockSize, 1, 1 << 20);
     }
 
     public Network network() {
@@ -117,10 +124,10 @@ public final class NetworkCost implements DifferentiableEnergy {
         }
         Layers weights = new Layers(net, full);
         Layers dir = fullV == null ? null : new Layers(net, fullV);
-        int blocks = (data.size() + BLOCK - 1) / BLOCK;
+        int blocks = (data.size() + block - 1) / block;
         boolean wantGrad = gradient != null;
-        List<Partial> parts = Parallel.map(blocks, threads, b -> block(weights, dir, b * BLOCK,
-                Math.min(data.size(), (b + 1) * BLOCK), wantGrad));
+        List<Partial> parts = Parallel.map(blocks, threads, b -> block(weights, dir, b * block,
+                Math.min(data.size(), (b + 1) * block), wantGrad));
         double cost = 0;
         double[] g = wantGrad ? new double[net.fullSize()] : null;
         double[] r = v != null ? new double[net.fullSize()] : null;
