@@ -214,7 +214,8 @@ public final class SynapticFieldTheoryStudy implements Study {
         out.table(locTable.build());
         out.figure(Figure.of("locality-example1", "Example 1: locality of J_2", "interaction distance / largest distance",
                 "fraction of Σ|J_2| within distance", "Cumulative |J_2|-weighted fraction of couplings within distance r (normalised by the "
-                        + "largest distance of the embedding), standard flat indexing vs the paper's relabelling; S = " + siteList[0] + ".",
+                        + "largest distance of the embedding), standard flat indexing vs the paper's relabelling; S = " + siteList[0]
+                        + ". Under both, every coupling is at 1 index unit (absolute distances in locality.csv).",
                 ex1Series.toArray(new Series[0])));
         out.figure(Figure.of("locality-example2-j2", "Example 2: locality of J_2", "interaction distance / largest distance",
                 "fraction of Σ|J_2| within distance", "Cumulative |J_2|-weighted fraction within distance; the standard flat indexing "
