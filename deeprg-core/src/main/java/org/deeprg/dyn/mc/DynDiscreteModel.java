@@ -6,7 +6,7 @@ import org.deeprg.mc.DiscreteModel;
 /**
  * A discrete dynamic-neuron ensemble for Metropolis sampling: weights, biases and neurons take values in
  * alphabets (the paper's Sec. IV example: W, b in {-1, 1}, h in {0, 1}). Weight {@code exp(-S)} with the action
- * of {@link DynEnsemble}; {@link #logWeightChange} uses {@link DynEnsemble#localAction}, the two adjacent
+ * of {@link DynEnsemble}; {@link #logWeightChange} uses {@link DynEnsemble#actionChange}, the two adjacent
  * layers' terms only.
  */
 public final class DynDiscreteModel implements DiscreteModel {
@@ -47,11 +47,6 @@ public final class DynDiscreteModel implements DiscreteModel {
 
     @Override
     public double logWeightChange(double[] x, int v, double newValue) {
-        double old = x[v];
-        double before = ensemble.localAction(x, v);
-        x[v] = newValue;
-        double after = ensemble.localAction(x, v);
-        x[v] = old;
-        return before - after;
+        return -ensemble.actionChange(x, v, newValue);
     }
 }

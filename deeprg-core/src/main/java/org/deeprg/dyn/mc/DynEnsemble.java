@@ -38,6 +38,14 @@ public final class DynEnsemble {
     private final int depth;
     private final double[][] xs;
     private final double[][] ys;
+    private final int biasBase;
+    private final int neuronBase;
+    /** Per-variable decode tables (layer, first and second index) that spare the hot kernel integer divisions; null for huge models. */
+    private final int[] decodeLayer;
+    private final int[] decodeFirst;
+    private final int[] decodeSecond;
+    /** Largest model with decode tables (12 bytes per variable). */
+    static final int MAX_DECODED = 1 << 24;
 
     /**
      * @param network           architecture
@@ -77,6 +85,24 @@ public final class DynEnsemble {
         this.depth = network.depth();
         this.xs = new double[examples.size()][];
         this.ys = new double[examples.size()][];
+        this.biasBase = layout.biasBase();
+        this.neuronBase = layout.neuronBase();
+        int dim = layout.dimension();
+        if (dim <= MAX_DECODED) {
+            decodeLayer = new int[dim];
+            decodeFirst = new int[dim];
+            decodeSecond = new int[dim];
+            for (int v = 0; v < dim; v++) {
+                int[] d = decode(v);
+                decodeLayer[v] = d[0];
+                decodeFirst[v] = d[1];
+                decodeSecond[v] = d[2];
+            }
+        } else {
+            decodeLayer = null;
+            decodeFirst = null;
+            decodeSecond = null;
+        }
         for (int l = 0; l < xs.length; l++) {
             xs[l] = examples.get(l).x();
             ys[l] = examples.get(l).y();
@@ -119,14 +145,14 @@ public final class DynEnsemble {
     /** a^(m)[l]_i for the configuration x. */
     public double preactivation(double[] x, int l, int m, int i) {
         int w0 = (m * n + i) * n;
-        double s = x[layout.biasBase() + m * n + i];
+        double s = x[biasBase + m * n + i];
         if (m == 0) {
             double[] in = xs[l];
             for (int j = 0; j < n; j++) {
                 s += x[w0 + j] * in[j];
             }
         } else {
-            int h0 = layout.neuronBase() + (l * depth + m - 1) * n;
+            int h0 = neuronBase + (l * depth + m - 1) * n;
             for (int j = 0; j < n; j++) {
                 s += x[w0 + j] * x[h0 + j];
             }
@@ -136,7 +162,7 @@ public final class DynEnsemble {
 
     /** The target of term (l, m, i): h^(m+1)[l]_i for m &lt; M, y^[l]_i for m = M. */
     private double target(double[] x, int l, int m, int i) {
-        return m == depth ? ys[l][i] : x[layout.neuronBase() + (l * depth + m) * n + i];
+        return m == depth ? ys[l][i] : x[neuronBase + (l * depth + m) * n + i];
     }
 
     /** The squared residual (target - sigma(a))^2 of term (l, m, i). */
@@ -240,6 +266,89 @@ public final class DynEnsemble {
             }
         }
         return s;
+    }
+
+    /** (layer m, i, j) of W^(m)_ij, (m, i, 0) of b^(m)_i, (m, l, i) of h^(m)[l]_i. */
+    private int[] decode(int v) {
+        if (v < biasBase) {
+            int m = v / (n * n);
+            int r = v - m * n * n;
+            return new int[] {m, r / n, r % n};
+        }
+        if (v < neuronBase) {
+            int r = v - biasBase;
+            return new int[] {r / n, r % n, 0};
+        }
+        int r = v - neuronBase;
+        int q = r / n;
+        return new int[] {q % depth + 1, q / depth, r % n};
+    }
+
+    /**
+     * {@code S(x') - S(x)} where x' is x with variable v set to {@code newValue}: the hot kernel of Metropolis.
+     * Only the terms containing v are evaluated, and each pre-activation once: changing W^(m)_ij or b^(m)_i
+     * shifts a^(m)[l]_i by {@code dW h^(m)[l]_j} or {@code db}; changing h^(m)[l]_j changes the target of term
+     * (l, m-1, j) and shifts a^(m)[l]_k by {@code W^(m)_kj dh}. {@code x} is not modified.
+     */
+    public double actionChange(double[] x, int v, double newValue) {
+        double old = x[v];
+        double delta = newValue - old;
+        int bb = biasBase;
+        int hb = neuronBase;
+        double change = 0;
+        int m;
+        int first;
+        int second;
+        if (decodeLayer != null) {
+            m = decodeLayer[v];
+            first = decodeFirst[v];
+            second = decodeSecond[v];
+        } else {
+            int[] d = decode(v);
+            m = d[0];
+            first = d[1];
+            second = d[2];
+        }
+        if (v < hb) {
+            boolean isWeight = v < bb;
+            int i = first;
+            int j = second;
+            double c = m == depth ? beta : betaV;
+            if (c != 0) {
+                for (int l = 0; l < xs.length; l++) {
+                    double a = preactivation(x, l, m, i);
+                    double shift = isWeight ? delta * (m == 0 ? xs[l][j] : x[hb + (l * depth + m - 1) * n + j]) : delta;
+                    double t = target(x, l, m, i);
+                    double r0 = t - sigma.apply(a);
+                    double r1 = t - sigma.apply(a + shift);
+                    change += c * (r1 * r1 - r0 * r0);
+                }
+            }
+            double reg = isWeight ? weightRegulariser : biasRegulariser;
+            if (reg != 0) {
+                change += beta * reg * (newValue * newValue - old * old);
+            }
+            return change;
+        }
+        int l = first;
+        int j = second;
+        if (betaV != 0) {
+            double s = sigma.apply(preactivation(x, l, m - 1, j));
+            double r0 = old - s;
+            double r1 = newValue - s;
+            change += betaV * (r1 * r1 - r0 * r0);
+        }
+        double c = m == depth ? beta : betaV;
+        if (c != 0) {
+            for (int k = 0; k < n; k++) {
+                double a = preactivation(x, l, m, k);
+                double t = target(x, l, m, k);
+                double r0 = t - sigma.apply(a);
+                double r1 = t - sigma.apply(a + x[(m * n + k) * n + j] * delta);
+                change += c * (r1 * r1 - r0 * r0);
+            }
+        }
+        return change;
     }
 
     /**

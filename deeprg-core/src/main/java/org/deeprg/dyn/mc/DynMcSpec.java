@@ -123,7 +123,7 @@ public record DynMcSpec(DynNetwork network, List<Example> examples, Sampler samp
         long dim = (long) (network.depth() + 1) * network.width() * (network.width() + 1)
                 + (long) examples.size() * network.depth() * network.width();
         long lmn = (long) examples.size() * network.depth() * network.width();
-        long perReplica = 8L * (3 * dim + 5L * Math.min(sweeps, MAX_MEASUREMENTS)
+        long perReplica = 12L * dim + 8L * (3 * dim + 5L * Math.min(sweeps, MAX_MEASUREMENTS)
                 + BLOCKS_PER_CHAIN * (lmn + maxDistance + 2 * histogramBins + 8));
         long total = perReplica * chains * betaVLadder.length;
         if (dim > Integer.MAX_VALUE / 4 || total > MAX_BYTES) {

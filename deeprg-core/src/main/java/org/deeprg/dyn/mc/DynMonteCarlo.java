@@ -41,7 +41,7 @@ import org.deeprg.study.StudyContext;
  */
 public final class DynMonteCarlo {
     /** Target work per segment, in single-variable updates. */
-    static final long UPDATES_PER_SEGMENT = 4_000_000L;
+    static final long UPDATES_PER_SEGMENT = 1_000_000L;
     private static final int SCALARS = 5;
     private static final int COST = 0;
     private static final int CONSTRAINT = 1;

@@ -62,7 +62,10 @@ class DynEnsembleTest {
             double after = ens.action(x);
             double la = ens.localAction(x, v);
             assertThat(la - lb).as("variable %d", v).isCloseTo(after - before, Offset.offset(1e-10));
+            double nv = x[v];
             x[v] = old;
+            assertThat(ens.actionChange(x, v, nv)).as("actionChange %d", v).isCloseTo(after - before, Offset.offset(1e-10));
+            assertThat(x[v]).isEqualTo(old);
         }
     }
 

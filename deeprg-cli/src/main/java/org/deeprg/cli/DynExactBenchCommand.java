@@ -1,0 +1,36 @@
+package org.deeprg.cli;
+
+import org.deeprg.dyn.study.EndToEndBenchmark;
+import org.deeprg.result.Result;
+import org.deeprg.study.StudyContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench dyn-exact}: wall time of the issue-3 performance targets. */
+@Command(name = "dyn-exact", mixinStandardHelpOptions = true,
+        description = "End-to-end wall time: build + decimate the N L = 8 bond, exact ln Z at depth 10^6 (S = 256).",
+        footer = {"%nExamples:", "  ./deeprg bench dyn-exact", "  ./deeprg bench dyn-exact --repeats 9 --json"})
+public final class DynExactBenchCommand extends ComputeCommand<DynExactBenchCommand.Spec> {
+    /** Benchmark settings. */
+    public record Spec(int repeats, int depth) {
+        public Spec {
+            org.deeprg.InvalidInputException.requireInRange("repeats", repeats, 1, 1000);
+            org.deeprg.InvalidInputException.requireInRange("depth", depth, 1, Integer.MAX_VALUE);
+        }
+    }
+
+    @Option(names = "--repeats", paramLabel = "K", description = "Timed runs per task, median reported (default: ${DEFAULT-VALUE}).")
+    int repeats = 5;
+    @Option(names = "--depth", paramLabel = "M", description = "Depth of the ln Z task (default: ${DEFAULT-VALUE}).")
+    int depth = 1_000_000;
+
+    @Override
+    protected Spec spec() {
+        return new Spec(repeats, depth);
+    }
+
+    @Override
+    protected Result compute(Spec spec, StudyContext context) {
+        return EndToEndBenchmark.run(spec.repeats(), spec.depth());
+    }
+}

@@ -1,0 +1,110 @@
+package org.deeprg.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.deeprg.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dyn mc} and {@code dyn spinglass}: JSON contract, bad input, kill-and-resume through the CLI. */
+class DynMcCommandTest {
+
+    @Test
+    void jsonContractHasCostAndConstraintEstimates(@TempDir Path dir) throws Exception {
+        CliRun r = CliRun.of("dyn", "mc", "--width", "1", "--depth", "6", "--alphabet=-1,1", "--activation", "heaviside",
+                "--example", "1:1", "--beta", "1", "--beta-v", "2", "--sweeps", "2000", "--chains", "2", "--seed", "3",
+                "--json", "--quiet", "--out", dir.resolve("r").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = Json.mapper().readTree(r.out());
+        for (String k : new String[] {"cost", "constraint", "energy", "neuronMean"}) {
+            assertThat(j.get(k).has("mean")).isTrue();
+            assertThat(j.get(k).has("stderr")).isTrue();
+            assertThat(j.get(k).has("tauInt")).isTrue();
+            assertThat(j.get(k).get("samples").asLong()).isEqualTo(4000);
+        }
+        assertThat(j.get("correlation")).hasSize(6);
+        assertThat(j.get("rHat").has("cost")).isTrue();
+        assertThat(dir.resolve("r/result.json")).exists();
+    }
+
+    @Test
+    void killedRunResumesToTheUninterruptedResult(@TempDir Path dir) throws Exception {
+        String[] base = {"dyn", "mc", "--depth", "300", "--example", "1:1", "--beta-v", "1,3", "--sweeps", "1000",
+                "--chains", "2", "--seed", "11", "--json", "--quiet", "--checkpoint", dir.resolve("cp.json").toString()};
+        CliRun full = CliRun.of(concat(base, "--out", dir.resolve("full").toString()));
+        assertThat(full.code()).as(full.err()).isZero();
+        CliRun killed = CliRun.of(concat(base, "--out", dir.resolve("resumed").toString(), "--stop-after-sweeps", "500"));
+        assertThat(killed.code()).isEqualTo(DynMcCommand.INTERRUPTED);
+        assertThat(killed.err()).contains("--resume");
+        assertThat(dir.resolve("cp.json")).exists();
+        assertThat(dir.resolve("resumed")).doesNotExist();
+        CliRun resumed = CliRun.of(concat(base, "--out", dir.resolve("resumed").toString(), "--resume", "--threads", "1"));
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).isEqualTo(full.out());
+        assertThat(dir.resolve("cp.json")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("resumed/result.json"))).isEqualTo(Files.readString(dir.resolve("full/result.json")));
+    }
+
+    @Test
+    void langevinRunOfAContinuousNet(@TempDir Path dir) throws Exception {
+        CliRun r = CliRun.of("dyn", "mc", "--sampler", "mala", "--activation", "sigmoid", "--width", "2", "--depth", "3",
+                "--example", "1,0:0,1", "--beta", "2", "--beta-v", "10", "--step-size", "0.01", "--sweeps", "3000", "--chains", "2",
+                "--json", "--quiet", "--out", dir.resolve("r").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(j.get("sampler").asText()).isEqualTo("mala");
+        assertThat(j.get("acceptanceRate").asDouble()).isBetween(0.3, 1.0);
+        assertThat(j.get("weightHistogram").get("x")).hasSize(40);
+    }
+
+    @Test
+    void badInputGivesOneLineAndExitCode2(@TempDir Path dir) {
+        String[][] bad = {
+                {"--sweeps", "0"},
+                {"--chains", "0"},
+                {"--beta-v", "2,1"},
+                {"--beta-v", "1,x"},
+                {"--sampler", "langevin"},
+                {"--sampler", "gibbs"},
+                {"--alphabet=1,1"},
+                {"--example", "1,0:1"},
+                {"--beta", "-1"},
+                {"--width", "60", "--depth", "100000", "--chains", "64", "--example", "0:0"},
+        };
+        for (String[] extra : bad) {
+            String out = dir.resolve("x" + extra.length + extra[0].hashCode()).toString();
+            CliRun r = CliRun.of(concat(concat(new String[] {"dyn", "mc", "--depth", "3", "--quiet", "--out", out}), extra));
+            assertThat(r.code()).as(String.join(" ", extra) + ": " + r.err()).isEqualTo(2);
+            assertThat(r.errLines()).as(r.err()).isEqualTo(1);
+            assertThat(r.err()).doesNotContain("Exception").startsWith("deeprg:");
+            assertThat(Path.of(out)).doesNotExist();
+        }
+        CliRun h = CliRun.of("dyn", "mc", "--sampler", "langevin", "--activation", "heaviside", "--quiet");
+        assertThat(h.err()).contains("heaviside").contains("metropolis");
+    }
+
+    @Test
+    void spinglassJsonHasOverlapsAndCouplings(@TempDir Path dir) throws Exception {
+        CliRun r = CliRun.of("dyn", "spinglass", "--width", "3", "--depth", "4", "--samples", "6", "--sweeps", "500",
+                "--json", "--quiet", "--out", dir.resolve("s").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(j.get("qSquared").has("stderr")).isTrue();
+        assertThat(j.get("susceptibility").get("mean").asDouble()).isPositive();
+        assertThat(j.get("overlap").get("q")).hasSize(13);
+        assertThat(j.get("couplings").get("couplings")).hasSize(27);
+        assertThat(dir.resolve("s/couplings.csv")).exists();
+        CliRun bad = CliRun.of("dyn", "spinglass", "--samples", "1", "--quiet");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.errLines()).isEqualTo(1);
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+}

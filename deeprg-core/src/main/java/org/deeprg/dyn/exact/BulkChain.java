@@ -1,0 +1,312 @@
+package org.deeprg.dyn.exact;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import org.deeprg.InvalidInputException;
+import org.deeprg.dyn.Activation;
+import org.deeprg.dyn.Alphabet;
+import org.ejml.data.Complex_F64;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/**
+ * The infinite-depth bulk of a discrete dynamic-neuron network (Lee, Lee, Yi 2024, Sec. III translation symmetry,
+ * Sec. V Eqs. 34-35): only the constraint terms, the same in every layer, so the chain of joint layer states
+ * s_m (N neurons x L examples) has the per-layer transfer matrix
+ * <pre>
+ *   T(s, s') = sum_{W, b} exp(-betaV sum_l |h'_l - sigma(W h_l + b)|^2) = prod_i f_betaV(h(s), h'_{.,i})
+ * </pre>
+ * (see {@link LayerKernel}). With lambda_1 &gt; |lambda_2| &gt;= ... its eigenvalues (T &gt; 0 for finite betaV, so
+ * lambda_1 is the simple Perron root):
+ * <ul>
+ *   <li>free energy per layer f = -ln lambda_1 (k_B T = 1 units of the constraint ensemble, i.e. ln Z / M -&gt; ln lambda_1);</li>
+ *   <li>correlation length xi = 1 / ln(lambda_1 / |lambda_2|) in layers (0 when lambda_2 = 0);</li>
+ *   <li>stationary connected correlations G(r) = l^T O (T/lambda_1)^r O r / (l^T r) - &lt;O&gt;^2 with l, r the left and
+ *       right Perron vectors, decaying as exp(-r / xi) (Eq. 35).</li>
+ * </ul>
+ * For the Heaviside activation with neurons {0, 1} the chain also factorises through the pre-neurons
+ * sigma^(m) = sigma(W^(m) h^(m) + b^(m)) in {0,1}^{N L}: T = P K with the counting matrix
+ * P(h, sigma) = #{(W, b): sigma(W h_l + b) = sigma_l} and K(sigma, h') = exp(-betaV |h' - sigma|^2); the sigma chain
+ * has transfer matrix K P (same nonzero spectrum) and gives G_sigma (footnote 12 of the paper).
+ */
+public final class BulkChain {
+    private final NeuronStates states;
+    private final double betaV;
+    private final double[][] t;
+    private final double[][] tSigma;
+    private final Complex_F64[] eigenvalues;
+
+    /**
+     * @param width          N
+     * @param examples       L (copies of the chain coupled through the shared weights)
+     * @param activation     sigma
+     * @param weightAlphabet values of W and b
+     * @param neuronAlphabet values of h
+     * @param betaV          constraint coupling, finite and &gt;= 0
+     */
+    public BulkChain(int width, int examples, Activation activation, Alphabet weightAlphabet, Alphabet neuronAlphabet, double betaV) {
+        InvalidInputException.requireInRange("width", width, 1, Integer.MAX_VALUE);
+        InvalidInputException.requireInRange("examples", examples, 1, Integer.MAX_VALUE);
+        InvalidInputException.requireNonNegative("betaV", betaV);
+        this.betaV = betaV;
+        this.states = new NeuronStates(neuronAlphabet, width, examples, "width");
+        LayerKernel kernel = new LayerKernel(activation, weightAlphabet, width);
+        int s = states.count();
+        int cCount = states.columnCount();
+        double[][] logF = new double[s][cCount];
+        double[] tmp = new double[2];
+        for (int a = 0; a < s; a++) {
+            double[][] pat = kernel.patterns(states.values(a));
+            for (int c = 0; c < cCount; c++) {
+                LayerKernel.evaluate(pat, states.column(c), betaV, tmp);
+                logF[a][c] = tmp[0];
+            }
+        }
+        t = new double[s][s];
+        for (int a = 0; a < s; a++) {
+            for (int b = 0; b < s; b++) {
+                double lt = 0;
+                for (int i = 0; i < width; i++) {
+                    lt += logF[a][states.columnIndex(b, i)];
+                }
+                t[a][b] = Math.exp(lt);
+            }
+        }
+        boolean binaryHeaviside = activation == Activation.HEAVISIDE && neuronAlphabet.equals(Alphabet.BINARY_NEURONS);
+        if (binaryHeaviside) {
+            double[][] p = new double[s][s];
+            for (int a = 0; a < s; a++) {
+                double[][] pat = kernel.patterns(states.values(a));
+                for (int b = 0; b < s; b++) {
+                    double lp = 0;
+                    for (int i = 0; i < width; i++) {
+                        LayerKernel.evaluate(pat, states.column(states.columnIndex(b, i)), Double.POSITIVE_INFINITY, tmp);
+                        lp += tmp[0];
+                    }
+                    p[a][b] = Math.exp(lp);
+                }
+            }
+            double[][] k = new double[s][s];
+            for (int a = 0; a < s; a++) {
+                for (int b = 0; b < s; b++) {
+                    double pen = 0;
+                    for (int l = 0; l < examples; l++) {
+                        for (int i = 0; i < width; i++) {
+                            double d = states.value(a, l, i) - states.value(b, l, i);
+                            pen += d * d;
+                        }
+                    }
+                    k[a][b] = Math.exp(-betaV * pen);
+                }
+            }
+            tSigma = multiply(k, p);
+        } else {
+            tSigma = null;
+        }
+        DMatrixRMaj m = new DMatrixRMaj(t);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(s, false);
+        if (!eig.decompose(m)) {
+            throw new IllegalStateException("eigen decomposition of the bulk transfer matrix failed");
+        }
+        eigenvalues = new Complex_F64[eig.getNumberOfEigenvalues()];
+        for (int i = 0; i < eigenvalues.length; i++) {
+            eigenvalues[i] = eig.getEigenvalue(i);
+        }
+        Arrays.sort(eigenvalues, Comparator.comparingDouble((Complex_F64 c) -> -c.getMagnitude()).thenComparingDouble(c -> -c.real));
+    }
+
+    static double[][] multiply(double[][] a, double[][] b) {
+        int n = a.length;
+        double[][] c = new double[n][b[0].length];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < b.length; k++) {
+                double x = a[i][k];
+                if (x == 0) {
+                    continue;
+                }
+                for (int j = 0; j < c[i].length; j++) {
+                    c[i][j] += x * b[k][j];
+                }
+            }
+        }
+        return c;
+    }
+
+    /** The joint layer states. */
+    public NeuronStates states() {
+        return states;
+    }
+
+    public double betaV() {
+        return betaV;
+    }
+
+    /** The transfer matrix T(s, s') (a copy). */
+    public double[][] transferMatrix() {
+        return Arrays.stream(t).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    /** Eigenvalues sorted by decreasing modulus: [k] = {re, im}. */
+    public double[][] eigenvalues() {
+        double[][] r = new double[eigenvalues.length][];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = new double[] {eigenvalues[i].real, eigenvalues[i].imaginary};
+        }
+        return r;
+    }
+
+    /** The Perron root lambda_1. */
+    public double largestEigenvalue() {
+        return eigenvalues[0].real;
+    }
+
+    /** f = -ln lambda_1 per layer. */
+    public double freeEnergyPerLayer() {
+        return -Math.log(largestEigenvalue());
+    }
+
+    /** xi = 1 / ln(lambda_1 / |lambda_2|) in layers; 0 for a single state or lambda_2 = 0. */
+    public double correlationLength() {
+        if (eigenvalues.length < 2) {
+            return 0;
+        }
+        double r = eigenvalues[1].getMagnitude() / eigenvalues[0].getMagnitude();
+        if (r <= 1e-300) {
+            return 0;
+        }
+        return -1 / Math.log(r);
+    }
+
+    /** G_h(r) for neuron (l, i), r = 0..maxDistance (stationary bulk, exact). */
+    public double[] correlationFunction(int l, int i, int maxDistance) {
+        double[] o = new double[states.count()];
+        for (int s = 0; s < o.length; s++) {
+            o[s] = states.value(s, l, i);
+        }
+        return stationaryCorrelation(t, o, maxDistance);
+    }
+
+    /** Whether G_sigma is available (Heaviside with neurons {0, 1}). */
+    public boolean hasSigmaChain() {
+        return tSigma != null;
+    }
+
+    /** G_sigma(r) of the pre-neuron sigma^(m)_{l,i} (Heaviside, neurons {0,1}); r = 0..maxDistance. */
+    public double[] sigmaCorrelationFunction(int l, int i, int maxDistance) {
+        if (tSigma == null) {
+            throw new IllegalStateException("G_sigma needs the Heaviside activation with neurons {0, 1}");
+        }
+        double[] o = new double[states.count()];
+        for (int s = 0; s < o.length; s++) {
+            o[s] = states.value(s, l, i);
+        }
+        return stationaryCorrelation(tSigma, o, maxDistance);
+    }
+
+    /** Mean &lt;h_{l,i}&gt; in the bulk. */
+    public double neuronMean(int l, int i) {
+        double[] o = new double[states.count()];
+        for (int s = 0; s < o.length; s++) {
+            o[s] = states.value(s, l, i);
+        }
+        double[][] lr = perron(t);
+        double num = 0;
+        double den = 0;
+        for (int s = 0; s < o.length; s++) {
+            num += lr[0][s] * o[s] * lr[1][s];
+            den += lr[0][s] * lr[1][s];
+        }
+        return num / den;
+    }
+
+    /** Left ([0]) and right ([1]) Perron vectors of a positive matrix, by power iteration to machine precision. */
+    static double[][] perron(double[][] m) {
+        int n = m.length;
+        double[] left = new double[n];
+        double[] right = new double[n];
+        Arrays.fill(left, 1);
+        Arrays.fill(right, 1);
+        double[] tmp = new double[n];
+        for (int it = 0; it < 1_000_000; it++) {
+            // right: m r ; left: l m
+            double change = 0;
+            Arrays.fill(tmp, 0);
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b < n; b++) {
+                    tmp[a] += m[a][b] * right[b];
+                }
+            }
+            change = Math.max(change, normaliseInto(tmp, right));
+            Arrays.fill(tmp, 0);
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b < n; b++) {
+                    tmp[b] += left[a] * m[a][b];
+                }
+            }
+            change = Math.max(change, normaliseInto(tmp, left));
+            if (change < 1e-15 && it > 10) {
+                break;
+            }
+        }
+        return new double[][] {left, right};
+    }
+
+    private static double normaliseInto(double[] v, double[] target) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        double change = 0;
+        for (int i = 0; i < v.length; i++) {
+            double nv = v[i] / s;
+            change = Math.max(change, Math.abs(nv - target[i]));
+            target[i] = nv;
+        }
+        return change;
+    }
+
+    /** G(r) = &lt;O_0 O_r&gt; - &lt;O&gt;^2 in the stationary chain of the positive matrix m. */
+    static double[] stationaryCorrelation(double[][] m, double[] o, int maxDistance) {
+        int n = m.length;
+        double[][] lr = perron(m);
+        double[] left = lr[0];
+        double[] right = lr[1];
+        // lambda_1 from the right vector
+        double lambda = 0;
+        for (int b = 0; b < n; b++) {
+            lambda += m[0][b] * right[b];
+        }
+        lambda /= right[0];
+        double den = 0;
+        double mean = 0;
+        for (int s = 0; s < n; s++) {
+            den += left[s] * right[s];
+            mean += left[s] * o[s] * right[s];
+        }
+        mean /= den;
+        double[] v = new double[n];
+        for (int s = 0; s < n; s++) {
+            v[s] = left[s] * (o[s] - mean);
+        }
+        double[] g = new double[maxDistance + 1];
+        double[] w = new double[n];
+        for (int r = 0; r <= maxDistance; r++) {
+            double sum = 0;
+            for (int s = 0; s < n; s++) {
+                sum += v[s] * (o[s] - mean) * right[s];
+            }
+            g[r] = sum / den;
+            Arrays.fill(w, 0);
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b < n; b++) {
+                    w[b] += v[a] * m[a][b];
+                }
+            }
+            for (int s = 0; s < n; s++) {
+                v[s] = w[s] / lambda;
+            }
+        }
+        return g;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Exact statistical mechanics of discrete dynamic-neuron networks (Lee, Lee, Yi 2024, Secs. III-V): transfer matrices
+ * along depth in log space ({@link org.deeprg.dyn.exact.ExactDyn}, {@link org.deeprg.dyn.exact.OriginalEnsemble}),
+ * the infinite-depth bulk chain ({@link org.deeprg.dyn.exact.BulkChain}) and brute-force enumeration
+ * ({@link org.deeprg.dyn.exact.BruteForce}) as the independent check.
+ */
+package org.deeprg.dyn.exact;
