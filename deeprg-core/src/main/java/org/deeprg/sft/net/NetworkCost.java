@@ -1,0 +1,396 @@
+package org.deeprg.sft.net;
+
+import dev.ludovic.netlib.blas.BLAS;
+import java.util.List;
+import org.deeprg.InvalidInputException;
+import org.deeprg.mc.DifferentiableEnergy;
+import org.deeprg.parallel.Parallel;
+
+/**
+ * The quadratic cost of Eq. 2, {@code C(W) = sum_l sum_i (Y_i^[l] - Z_i^[l](W))^2} (no 1/L, no 1/2), of a
+ * {@link Network} on a {@link Dataset}, with its exact gradient (back-propagation) and exact Hessian-vector products
+ * (Pearlmutter's R-operator: forward-over-reverse differentiation, no finite differences).
+ *
+ * <p>Examples are processed in fixed blocks of {@link #BLOCK} and the block results summed in block order, so results
+ * are bit-identical for any thread count. Layer kernels work on row-major primitive arrays with the inner loop over
+ * contiguous memory (axpy form) so that the JIT vectorises it.
+ */
+public final class NetworkCost implements DifferentiableEnergy {
+    /** Examples per work block (results depend on it, never on the thread count). */
+    public static final int BLOCK = 64;
+
+    /**
+     * Above this many multiply-adds per layer product ({@code examples x in x out}) the kernels hand off to BLAS
+     * {@code dgemm} (netlib-java: native, Vector API, or F2J, whichever is available); below it they use the
+     * zero-skipping loops that suit the sparse masked example networks.
+     */
+    public static final long BLAS_THRESHOLD = 1L << 15;
+
+    private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
+
+    private final Network net;
+    private final Dataset data;
+    private final int threads;
+    private final int block;
+
+    public NetworkCost(Network net, Dataset data, int threads) {
+        this(net, data, threads, BLOCK);
+    }
+
+    /** With an explicit block size (examples per work unit; larger blocks make larger BLAS products). */
+    public NetworkCost(Network net, Dataset data, int threads, int blockSize) {
+        if (data.inputDimension() != net.width(0) || data.outputDimension() != net.width(net.layers())) {
+            throw new InvalidInputException("data", data.inputDimension() + " inputs, " + data.outputDimension() + " outputs",
+                    "must match the network's " + net.width(0) + " inputs and " + net.width(net.layers()) + " outputs");
+        }
+        long cells = 0;
+        for (int w : net.widths()) {
+            cells += w;
+        }
+        long bytes = cells * Math.min(blockSize, data.size()) * 8L * 8L * Math.max(1, threads);
+        if (bytes > 2_000_000_000L) {
+            throw new InvalidInputException("widths", cells + " neurons", "at most ~2 GB of work arrays; reduce widths or threads");
+        }
+        this.net = net;
+        this.data = data;
+        this.threads = Math.max(1, threads);
+        this.block = InvalidInputException.requireInRange("blockSize", blockSize, 1, 1 << 20);
+    }
+
+    public Network network() {
+        return net;
+    }
+
+    public Dataset data() {
+        return data;
+    }
+
+    @Override
+    public int dimension() {
+        return net.parameterCount();
+    }
+
+    @Override
+    public double energy(double[] w) {
+        return evaluate(w, null, null, null);
+    }
+
+    @Override
+    public double energyAndGradient(double[] w, double[] gradient) {
+        return evaluate(w, gradient, null, null);
+    }
+
+    /** Writes {@code H v} (H the Hessian of C at w) into {@code out}; returns C(w). Exact (R-operator). */
+    public double hessianVectorProduct(double[] w, double[] v, double[] out) {
+        return evaluate(w, null, v, out);
+    }
+
+    /** The dense Hessian by {@code n} Hessian-vector products with unit vectors (symmetrised). */
+    public double[][] denseHessian(double[] w) {
+        int n = dimension();
+        if ((long) n * n > 50_000_000L) {
+            throw new InvalidInputException("parameters", n, "at most ~7000 for a dense Hessian; use Lanczos");
+        }
+        double[][] h = new double[n][n];
+        double[] e = new double[n];
+        for (int k = 0; k < n; k++) {
+            e[k] = 1;
+            hessianVectorProduct(w, e, h[k]);
+            e[k] = 0;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                double s = 0.5 * (h[i][j] + h[j][i]);
+                h[i][j] = s;
+                h[j][i] = s;
+            }
+        }
+        return h;
+    }
+
+    private record Partial(double cost, double[] grad, double[] hv) { }
+
+    private double evaluate(double[] w, double[] gradient, double[] v, double[] hv) {
+        int n = dimension();
+        if (w.length != n) {
+            throw new IllegalArgumentException("parameter vector has length " + w.length + ", expected " + n);
+        }
+        double[] full = new double[net.fullSize()];
+        net.scatter(w, full);
+        double[] fullV = null;
+        if (v != null) {
+            fullV = new double[net.fullSize()];
+            net.scatter(v, fullV);
+        }
+        Layers weights = new Layers(net, full);
+        Layers dir = fullV == null ? null : new Layers(net, fullV);
+        int blocks = (data.size() + block - 1) / block;
+        boolean wantGrad = gradient != null;
+        List<Partial> parts = Parallel.map(blocks, threads, b -> block(weights, dir, b * block,
+                Math.min(data.size(), (b + 1) * block), wantGrad));
+        double cost = 0;
+        double[] g = wantGrad ? new double[net.fullSize()] : null;
+        double[] r = v != null ? new double[net.fullSize()] : null;
+        for (Partial p : parts) {
+            cost += p.cost;
+            if (g != null) {
+                add(g, p.grad);
+            }
+            if (r != null) {
+                add(r, p.hv);
+            }
+        }
+        if (g != null) {
+            net.gather(g, gradient);
+        }
+        if (r != null) {
+            net.gather(r, hv);
+        }
+        return cost;
+    }
+
+    private static void add(double[] acc, double[] x) {
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] += x[i];
+        }
+    }
+
+    /** Per-layer views: W (out x in, row-major), W^T (in x out), b. */
+    private static final class Layers {
+        final double[][] w;
+        final double[][] wt;
+        final double[][] b;
+
+        Layers(Network net, double[] full) {
+            int layers = net.layers();
+            w = new double[layers][];
+            wt = new double[layers][];
+            b = new double[layers][];
+            for (int m = 0; m < layers; m++) {
+                int in = net.width(m);
+                int out = net.width(m + 1);
+                int off = net.layerOffset(m);
+                w[m] = java.util.Arrays.copyOfRange(full, off, off + out * in);
+                b[m] = java.util.Arrays.copyOfRange(full, off + out * in, off + out * in + out);
+                wt[m] = new double[in * out];
+                for (int i = 0; i < out; i++) {
+                    for (int j = 0; j < in; j++) {
+                        wt[m][j * out + i] = w[m][i * in + j];
+                    }
+                }
+            }
+        }
+    }
+
+    private Partial block(Layers wl, Layers vl, int l0, int l1, boolean wantGrad) {
+        int bl = l1 - l0;
+        int layers = net.layers();
+        double[][] h = new double[layers + 1][];
+        double[][] a = new double[layers][];
+        double[][] rh = vl == null ? null : new double[layers + 1][];
+        double[][] ra = vl == null ? null : new double[layers][];
+        int n0 = net.width(0);
+        h[0] = new double[bl * n0];
+        for (int l = 0; l < bl; l++) {
+            System.arraycopy(data.inputs()[l0 + l], 0, h[0], l * n0, n0);
+        }
+        if (rh != null) {
+            rh[0] = new double[bl * n0];
+        }
+        for (int m = 0; m < layers; m++) {
+            int in = net.width(m);
+            int out = net.width(m + 1);
+            a[m] = new double[bl * out];
+            affine(h[m], bl, in, out, wl.wt[m], wl.b[m], a[m]);
+            h[m + 1] = new double[bl * out];
+            Activation act = net.activation(m);
+            for (int k = 0; k < a[m].length; k++) {
+                h[m + 1][k] = act.value(a[m][k]);
+            }
+            if (rh != null) {
+                ra[m] = new double[bl * out];
+                affine(h[m], bl, in, out, vl.wt[m], vl.b[m], ra[m]);
+                if (m > 0) { // R(h_0) = 0: the inputs do not depend on the weights
+                    accumulateProduct(rh[m], bl, in, out, wl.wt[m], ra[m]);
+                }
+                rh[m + 1] = new double[bl * out];
+                for (int k = 0; k < ra[m].length; k++) {
+                    rh[m + 1][k] = derivative1(act, a[m][k], h[m + 1][k]) * ra[m][k];
+                }
+            }
+        }
+        int nM = net.width(layers);
+        double cost = 0;
+        double[] dh = new double[bl * nM];
+        double[] rdh = rh == null ? null : new double[bl * nM];
+        for (int l = 0; l < bl; l++) {
+            double[] y = data.targets()[l0 + l];
+            for (int i = 0; i < nM; i++) {
+                double r = h[layers][l * nM + i] - y[i];
+                cost += r * r;
+                dh[l * nM + i] = 2 * r;
+                if (rdh != null) {
+                    rdh[l * nM + i] = 2 * rh[layers][l * nM + i];
+                }
+            }
+        }
+        if (!wantGrad && vl == null) {
+            return new Partial(cost, null, null);
+        }
+        double[] grad = wantGrad ? new double[net.fullSize()] : null;
+        double[] hv = vl != null ? new double[net.fullSize()] : null;
+        for (int m = layers - 1; m >= 0; m--) {
+            int in = net.width(m);
+            int out = net.width(m + 1);
+            Activation act = net.activation(m);
+            double[] g = new double[bl * out];
+            double[] rg = vl != null ? new double[bl * out] : null;
+            for (int k = 0; k < g.length; k++) {
+                double d1 = derivative1(act, a[m][k], h[m + 1][k]);
+                g[k] = d1 * dh[k];
+                if (rg != null) {
+                    rg[k] = derivative2(act, a[m][k], h[m + 1][k]) * ra[m][k] * dh[k] + d1 * rdh[k];
+                }
+            }
+            int off = net.layerOffset(m);
+            if (grad != null) {
+                outer(g, h[m], bl, out, in, grad, off, true);
+            }
+            if (hv != null) {
+                outer(rg, h[m], bl, out, in, hv, off, true);
+                if (m > 0) {
+                    outer(g, rh[m], bl, out, in, hv, off, false);
+                }
+            }
+            if (m > 0) {
+                double[] ndh = new double[bl * in];
+                backInput(g, bl, out, in, wl.w[m], ndh);
+                double[] nrdh = null;
+                if (rg != null) {
+                    nrdh = new double[bl * in];
+                    backInput(g, bl, out, in, vl.w[m], nrdh);
+                    backInput(rg, bl, out, in, wl.w[m], nrdh);
+                }
+                dh = ndh;
+                rdh = nrdh;
+            }
+        }
+        return new Partial(cost, grad, hv);
+    }
+
+    /** {@code A[l,i] = b[i] + sum_j H[l,j] Wt[j,i]}. A modified. */
+    static void affine(double[] hIn, int bl, int in, int out, double[] wt, double[] b, double[] a) {
+        for (int l = 0; l < bl; l++) {
+            System.arraycopy(b, 0, a, l * out, out);
+        }
+        accumulateProduct(hIn, bl, in, out, wt, a);
+    }
+
+    /** {@code A[l,i] += sum_j H[l,j] Wt[j,i]} (axpy form, contiguous inner loop). A modified. */
+    static void accumulateProduct(double[] hIn, int bl, int in, int out, double[] wt, double[] a) {
+        if ((long) bl * in * out >= BLAS_THRESHOLD) {
+            // row-major A(bl x out) += H(bl x in) Wt(in x out)  <=>  column-major A^T = Wt^T H^T
+            BLAS_INSTANCE.dgemm("N", "N", out, bl, in, 1.0, wt, out, hIn, in, 1.0, a, out);
+            return;
+        }
+        for (int l = 0; l < bl; l++) {
+            int ao = l * out;
+            for (int j = 0; j < in; j++) {
+                double x = hIn[l * in + j];
+                if (x == 0) {
+                    continue;
+                }
+                int wo = j * out;
+                for (int i = 0; i < out; i++) {
+                    a[ao + i] += x * wt[wo + i];
+                }
+            }
+        }
+    }
+
+    /** {@code dH[l,j] += sum_i G[l,i] W[i,j]}. dH modified. */
+    static void backInput(double[] g, int bl, int out, int in, double[] w, double[] dh) {
+        if ((long) bl * in * out >= BLAS_THRESHOLD) {
+            // row-major dH(bl x in) += G(bl x out) W(out x in)  <=>  column-major dH^T = W^T G^T
+            BLAS_INSTANCE.dgemm("N", "N", in, bl, out, 1.0, w, in, g, out, 1.0, dh, in);
+            return;
+        }
+        for (int l = 0; l < bl; l++) {
+            int d = l * in;
+            for (int i = 0; i < out; i++) {
+                double x = g[l * out + i];
+                if (x == 0) {
+                    continue;
+                }
+                int wo = i * in;
+                for (int j = 0; j < in; j++) {
+                    dh[d + j] += x * w[wo + j];
+                }
+            }
+        }
+    }
+
+    /** {@code full[off + i*in + j] += sum_l G[l,i] H[l,j]}, and if {@code bias} {@code full[off + out*in + i] += sum_l G[l,i]}. */
+    static void outer(double[] g, double[] hIn, int bl, int out, int in, double[] full, int off, boolean bias) {
+        if ((long) bl * in * out >= BLAS_THRESHOLD) {
+            // row-major dW(out x in) += G^T(out x bl) H(bl x in)  <=>  column-major dW^T = H^T G
+            BLAS_INSTANCE.dgemm("N", "T", in, out, bl, 1.0, hIn, 0, in, g, 0, out, 1.0, full, off, in);
+            if (bias) {
+                for (int l = 0; l < bl; l++) {
+                    for (int i = 0; i < out; i++) {
+                        full[off + out * in + i] += g[l * out + i];
+                    }
+                }
+            }
+            return;
+        }
+        for (int l = 0; l < bl; l++) {
+            int ho = l * in;
+            for (int i = 0; i < out; i++) {
+                double x = g[l * out + i];
+                if (x == 0) {
+                    continue;
+                }
+                int fo = off + i * in;
+                for (int j = 0; j < in; j++) {
+                    full[fo + j] += x * hIn[ho + j];
+                }
+                if (bias) {
+                    full[off + out * in + i] += x;
+                }
+            }
+        }
+    }
+
+    /** sigma'(z), reusing {@code value = sigma(z)} for tanh and sigmoid. */
+    static double derivative1(Activation act, double z, double value) {
+        if (act instanceof Activation.Tanh) {
+            return 1 - value * value;
+        }
+        if (act instanceof Activation.Sigmoid) {
+            return value * (1 - value);
+        }
+        double[] c = ((Activation.Polynomial) act).coefficients();
+        double s = 0;
+        for (int k = c.length - 1; k >= 1; k--) {
+            s = s * z + k * c[k];
+        }
+        return s;
+    }
+
+    /** sigma''(z), reusing {@code value = sigma(z)} for tanh and sigmoid. */
+    static double derivative2(Activation act, double z, double value) {
+        if (act instanceof Activation.Tanh) {
+            return -2 * value * (1 - value * value);
+        }
+        if (act instanceof Activation.Sigmoid) {
+            return value * (1 - value) * (1 - 2 * value);
+        }
+        double[] c = ((Activation.Polynomial) act).coefficients();
+        double s = 0;
+        for (int k = c.length - 1; k >= 2; k--) {
+            s = s * z + k * (k - 1) * c[k];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,89 @@
+package org.deeprg.sft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.deeprg.random.RandomStreams;
+import org.deeprg.sft.net.Dataset;
+import org.deeprg.sft.net.Network;
+import org.deeprg.sft.net.NetworkCost;
+import org.junit.jupiter.api.Test;
+
+/** Example 1 (Eqs. 13-17): couplings against the network, Eq. 14 against direct evaluation, modes against training. */
+class PerceptronExampleTest {
+
+    static PerceptronExample example(int sites, int examples, long seed) {
+        Dataset d = TestNets.data(examples, sites, sites, seed);
+        return new PerceptronExample(d, 1.3, -0.4);
+    }
+
+    @Test
+    void hessianEqualsTheMaskedNetworksHessianUnderTheRelabelling() {
+        PerceptronExample ex = example(5, 12, 51);
+        Network net = ex.network();
+        NetworkCost cost = new NetworkCost(net, ex.data(), 1);
+        double[][] hn = cost.denseHessian(new double[net.parameterCount()]);
+        double[][] h = ex.hessian();
+        for (int k = 0; k < net.parameterCount(); k++) {
+            for (int l = 0; l < net.parameterCount(); l++) {
+                assertThat(hn[k][l]).isCloseTo(h[ex.paperIndex(net, k)][ex.paperIndex(net, l)], within(1e-10));
+            }
+        }
+    }
+
+    @Test
+    void equationFourteenReproducesTheCostExactly() {
+        PerceptronExample ex = example(6, 9, 52);
+        double[] k = ex.bondCouplings();
+        double[] j = ex.siteCouplings();
+        double[] star = ex.shift();
+        double cmin = ex.minimumCost();
+        int n = ex.dimension();
+        for (long s = 0; s < 5; s++) {
+            double[] w = TestNets.weights(n, 2, 60 + s);
+            double eq14 = cmin;
+            for (int a = 0; a < n; a++) {
+                double ua = w[a] - star[a];
+                double ub = w[(a + 1) % n] - star[(a + 1) % n];
+                eq14 += 0.5 * k[a] * (ub - ua) * (ub - ua) + 0.5 * j[a] * ua * ua;
+            }
+            assertThat(eq14).isCloseTo(ex.energy(w), within(1e-9 * ex.energy(w)));
+        }
+        // only intra-site bonds couple
+        for (int i = 0; i < ex.sites(); i++) {
+            assertThat(k[2 * i + 1]).isZero();
+        }
+        // the shift is a stationary point
+        double[] g = new double[n];
+        ex.energyAndGradient(star, g);
+        for (double v : g) {
+            assertThat(v).isCloseTo(0, within(1e-9));
+        }
+    }
+
+    @Test
+    void simulatedModeFrequenciesAndDampingMatchThePredictionWithinOnePercent() {
+        PerceptronExample ex = example(4, 10, 53);
+        double w2min = ex.modes().omega2()[0];
+        double gamma = Math.sqrt(w2min); // every mode underdamped
+        ModeSimulation.Result r = ModeSimulation.run(ex, gamma, 0.02, 6, RandomStreams.root(54).generator());
+        for (ModeSimulation.Mode m : r.modes()) {
+            assertThat(m.underdamped()).isTrue();
+        }
+        assertThat(r.maxFrequencyError()).isLessThan(0.01);
+        assertThat(r.maxDampingError()).isLessThan(0.01);
+    }
+
+    @Test
+    void translationInvariantDataHaveFlatBandsUnlikeTheContinuum() {
+        Dataset base = TestNets.data(3, 6, 6, 55);
+        PerceptronExample ex = new PerceptronExample(PerceptronExample.translationInvariant(base), 1, 0);
+        PerceptronExample.Dispersion d = ex.dispersion(61);
+        assertThat(d.couplingBondFraction()).isEqualTo(0.5);
+        assertThat(d.exactBandCurvature()).isCloseTo(0, within(1e-9 * Math.abs(d.meanJ())));
+        // the two exact bands are J and J + 2 K_intra with K_intra = 2 meanK
+        double[] w2 = ex.modes().omega2();
+        assertThat(w2[0]).isCloseTo(Math.min(d.meanJ(), d.meanJ() + 4 * d.meanK()), within(1e-9 * Math.abs(w2[w2.length - 1])));
+        assertThat(w2[w2.length - 1]).isCloseTo(Math.max(d.meanJ(), d.meanJ() + 4 * d.meanK()), within(1e-9 * Math.abs(w2[w2.length - 1])));
+    }
+}
