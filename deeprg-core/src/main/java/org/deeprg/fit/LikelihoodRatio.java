@@ -229,20 +229,37 @@ public final class LikelihoodRatio {
         return Double.isNaN(s) ? Double.NEGATIVE_INFINITY : s;
     }
 
+    /**
+     * Nelder-Mead maximisation; returns the best point evaluated, also when the evaluation budget runs out (the
+     * optimiser then throws, and the best point seen so far is the answer).
+     */
     private static double[] maximise(java.util.function.Function<double[], Double> objective, double[] start, double[] steps) {
-        SimplexOptimizer optimizer = new SimplexOptimizer(1e-10, 1e-12);
+        double[] best = start.clone();
+        double[] bestValue = {objective.apply(start)};
+        double[][] bestPoint = {best};
+        org.hipparchus.analysis.MultivariateFunction f = p -> {
+            double v = objective.apply(p);
+            if (!Double.isFinite(v)) {
+                return -1e300;
+            }
+            if (v > bestValue[0] || !Double.isFinite(bestValue[0])) {
+                bestValue[0] = v;
+                bestPoint[0] = p.clone();
+            }
+            return v;
+        };
         double[] point = start;
         // two restarts from the previous optimum guard against a collapsed simplex
         for (int round = 0; round < 2; round++) {
-            PointValuePair best = optimizer.optimize(new MaxEval(4000),
-                    new ObjectiveFunction(p -> {
-                        double v = objective.apply(p);
-                        return Double.isFinite(v) ? v : -1e300;
-                    }),
-                    GoalType.MAXIMIZE, new InitialGuess(point), new NelderMeadSimplex(steps));
-            point = best.getPoint();
+            try {
+                PointValuePair r = new SimplexOptimizer(1e-10, 1e-12).optimize(new MaxEval(4000), new ObjectiveFunction(f),
+                        GoalType.MAXIMIZE, new InitialGuess(point), new NelderMeadSimplex(steps));
+                point = r.getPoint();
+            } catch (org.hipparchus.exception.MathIllegalStateException budgetExhausted) {
+                point = bestPoint[0];
+            }
         }
-        return point;
+        return bestPoint[0];
     }
 
     /**

@@ -59,7 +59,8 @@ public record Dataset(String name, int features, int classes, double[] x, int[] 
     /**
      * Synthetic Gaussian clusters: class {@code c} has a template \( \mu_c \sim N(0, 1)^{features} \) drawn from
      * {@code streams.split("templates")} (shared by train and test), and an example is
-     * \( \mu_c + \sigma \varepsilon \), \( \varepsilon \sim N(0, 1) \), with labels cycling through the classes.
+     * \( (\mu_c + \sigma \varepsilon)/\sqrt{1 + \sigma^2} \), \( \varepsilon \sim N(0, 1) \) (unit variance per
+     * feature), with labels cycling through the classes.
      * Train and test sets use the same templates and different {@code split} streams.
      *
      * @param count    examples
@@ -84,12 +85,13 @@ public record Dataset(String name, int features, int classes, double[] x, int[] 
         }
         ZigguratSampler.NormalizedGaussian g = streams.split(split).gaussian();
         double[] x = new double[count * features];
+        double scale = 1 / Math.sqrt(1 + noise * noise);
         int[] labels = new int[count];
         for (int n = 0; n < count; n++) {
             int c = n % classes;
             labels[n] = c;
             for (int j = 0; j < features; j++) {
-                x[n * features + j] = templates[c * features + j] + noise * g.sample();
+                x[n * features + j] = scale * (templates[c * features + j] + noise * g.sample());
             }
         }
         return new Dataset("synthetic/" + split, features, classes, x, labels);
