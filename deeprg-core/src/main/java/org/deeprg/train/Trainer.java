@@ -104,17 +104,9 @@ public final class Trainer {
         int features = train.features();
         int[] order = permutation(n, streams.split("shuffle").split(epochsDone).generator());
         int bs = spec.batchSize();
-        int[] sizes = network.sizes();
-        int layers = network.layers();
-        double[][] acts = network.activationBuffers(bs);
-        double[][] deltas = network.activationBuffers(bs);
-        double[][] gW = new double[layers][];
-        double[][] gB = new double[layers][];
-        for (int l = 0; l < layers; l++) {
-            gW[l] = new double[network.weights[l].length];
-            gB[l] = new double[network.biases[l].length];
-        }
-        int[] y = new int[bs];
+        ensureBuffers();
+        double[][] acts = buffers.acts;
+        int[] y = buffers.labels;
         double lossSum = 0;
         long correct = 0;
         for (int start = 0; start < n; start += bs) {
@@ -125,26 +117,15 @@ public final class Trainer {
                 System.arraycopy(train.x(), e * features, acts[0], r * features, features);
                 y[r] = train.labels()[e];
             }
-            double[] lossAndCorrect = lossAndGradient(network, acts, deltas, y, b, gW, gB);
+            double[] lossAndCorrect = stepOnBuffers(b);
             lossSum += lossAndCorrect[0];
             correct += (long) lossAndCorrect[1];
-            if (spec.lambda() > 0 && step % spec.every() == 0) {
-                long r0 = System.nanoTime();
-                for (int l = 0; l < layers - 1; l++) {
-                    penalty.penalty(network.weights[l], sizes[l], sizes[l + 1], spec.beta(), spec.lambda(), gW[l]);
-                }
-                regulariserNanos += System.nanoTime() - r0;
-                regulariserApplications++;
-            }
-            step++;
-            for (int l = 0; l < layers; l++) {
-                Adam.update(network.weights[l], gW[l], mW[l], vW[l], step, spec.learningRate());
-                Adam.update(network.biases[l], gB[l], mB[l], vB[l], step, spec.learningRate());
-            }
             stepNanos += System.nanoTime() - t0;
             progress.advance(1);
         }
         epochsDone++;
+        int[] sizes = network.sizes();
+        int layers = network.layers();
         double[] testEval = evaluate(network, test, bs);
         List<Double> perLayer = new ArrayList<>();
         double total = 0;
@@ -154,6 +135,74 @@ public final class Trainer {
             total += p;
         }
         return new EpochStats(epochsDone, lossSum / n, correct / (double) n, testEval[0], testEval[1], total, perLayer);
+    }
+
+    /** Work arrays of one step (batch-sized activations, deltas, gradients, labels). */
+    private static final class Buffers {
+        double[][] acts;
+        double[][] deltas;
+        double[][] gW;
+        double[][] gB;
+        int[] labels;
+    }
+
+    private Buffers buffers;
+
+    private void ensureBuffers() {
+        if (buffers != null) {
+            return;
+        }
+        Buffers bf = new Buffers();
+        int layers = network.layers();
+        bf.acts = network.activationBuffers(spec.batchSize());
+        bf.deltas = network.activationBuffers(spec.batchSize());
+        bf.gW = new double[layers][];
+        bf.gB = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            bf.gW[l] = new double[network.weights[l].length];
+            bf.gB[l] = new double[network.biases[l].length];
+        }
+        bf.labels = new int[spec.batchSize()];
+        buffers = bf;
+    }
+
+    /**
+     * One training step (forward, backward, regulariser when due, Adam) on the batch whose {@code b} rows are
+     * {@code x} ({@code b x features}, not modified) with labels {@code y}: exactly the step of an epoch. Used by
+     * the benchmarks.
+     *
+     * @return {sum of the batch's cross-entropies, number correct}
+     */
+    public double[] step(double[] x, int[] y, int b) {
+        if (b < 1 || b > spec.batchSize() || x.length < b * train.features() || y.length < b) {
+            throw new InvalidInputException("batch", b, "must be in [1, " + spec.batchSize() + "] with matching x and y");
+        }
+        ensureBuffers();
+        System.arraycopy(x, 0, buffers.acts[0], 0, b * train.features());
+        System.arraycopy(y, 0, buffers.labels, 0, b);
+        return stepOnBuffers(b);
+    }
+
+    private double[] stepOnBuffers(int b) {
+        int[] sizes = network.sizes();
+        int layers = network.layers();
+        double[][] gW = buffers.gW;
+        double[][] gB = buffers.gB;
+        double[] lossAndCorrect = lossAndGradient(network, buffers.acts, buffers.deltas, buffers.labels, b, gW, gB);
+        if (spec.lambda() > 0 && step % spec.every() == 0) {
+            long r0 = System.nanoTime();
+            for (int l = 0; l < layers - 1; l++) {
+                penalty.penalty(network.weights[l], sizes[l], sizes[l + 1], spec.beta(), spec.lambda(), gW[l]);
+            }
+            regulariserNanos += System.nanoTime() - r0;
+            regulariserApplications++;
+        }
+        step++;
+        for (int l = 0; l < layers; l++) {
+            Adam.update(network.weights[l], gW[l], mW[l], vW[l], step, spec.learningRate());
+            Adam.update(network.biases[l], gB[l], mB[l], vB[l], step, spec.learningRate());
+        }
+        return lossAndCorrect;
     }
 
     /**
