@@ -125,4 +125,18 @@ class CriticalTrainCommandTest {
         Files.createDirectories(empty);
         assertRefused("cifar", "critical", "train", "--data", "cifar10", "--data-dir", empty.toString());
     }
+
+    @Test
+    void experimentCommandComparesBothRunsAndRefusesLambdaZero() throws Exception {
+        CliRun r = CliRun.of("critical", "experiment", "--data", "synthetic", "--train-count", "300", "--test-count", "200",
+                "--hidden", "16,8", "--epochs", "1", "--batch-size", "32", "--every", "3", "--bootstrap", "3", "--json", "--quiet",
+                "--out", dir.resolve("exp").toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(j.get("verdicts")).hasSize(3);
+        assertThat(j.get("plain").get("lambda").asDouble()).isEqualTo(0.0);
+        assertThat(j.get("critical").get("regulariserApplications").asLong()).isEqualTo(4); // 10 steps, every 3rd from 0
+        assertThat(Files.exists(dir.resolve("exp/fig4-patterns-critical.svg"))).isTrue();
+        assertRefused("--lambda", "critical", "experiment", "--data", "synthetic", "--lambda", "0");
+    }
 }
