@@ -26,8 +26,9 @@ import org.hipparchus.analysis.solvers.BrentSolver;
  * (continuous) and the KS distance of one candidate costs one pass over its tail. Every distinct value with
  * at least {@value #MIN_TAIL} points at or above it is a candidate. When evaluating all candidates would cost
  * more than {@value #EXHAUSTIVE_WORK} tail-point evaluations (a million distinct values would cost 5e11), the
- * scan is multi-resolution: {@value #GRID} candidates spaced evenly in log(tail size), then the same inside the
- * bracket of the best one's two grid neighbours, until the bracket is small enough to scan exhaustively. The
+ * scan is multi-resolution: {@value #GRID} candidates spaced evenly in log(tail size), then {@value #REFINE_GRID}
+ * the same way inside the bracket of the best one's two grid neighbours, and so on until the bracket is small enough
+ * to scan exhaustively. The
  * KS curve is not unimodal, so that scan can miss a narrow dip between grid points; {@link TailFit#exhaustive()}
  * says which scan ran. Ties in the KS distance go to the smaller x_min. Candidates are evaluated in parallel;
  * each evaluation is deterministic, so the result does not depend on the thread count.
@@ -45,8 +46,10 @@ public final class PowerLaw {
     public static final int MIN_POINTS = 50;
     /** Above this many tail-point evaluations the scan becomes multi-resolution. */
     public static final long EXHAUSTIVE_WORK = 30_000_000L;
-    /** Candidates per level of the multi-resolution scan. */
+    /** Candidates of the first level of the multi-resolution scan. */
     public static final int GRID = 192;
+    /** Candidates per refinement level (the bracket shrinks about twelvefold per level). */
+    public static final int REFINE_GRID = 24;
     /** Bracket of the discrete exponent. */
     public static final double ALPHA_MIN = 1.01;
     /** Bracket of the discrete exponent. */
@@ -168,12 +171,13 @@ public final class PowerLaw {
         } else {
             int lo = 0;
             int hi = starts.length - 1;
+            int gridSize = GRID;
             while (true) {
                 long bracketWork = 0;
                 for (int c = lo; c <= hi; c++) {
                     bracketWork += scan.work(starts[c]);
                 }
-                if (bracketWork <= EXHAUSTIVE_WORK || hi - lo + 1 <= GRID) {
+                if (bracketWork <= EXHAUSTIVE_WORK || hi - lo + 1 <= gridSize) {
                     int[] all = new int[hi - lo + 1];
                     for (int c = lo; c <= hi; c++) {
                         all[c - lo] = c;
@@ -181,13 +185,14 @@ public final class PowerLaw {
                     best = evaluate(scan, starts, all, evaluated, threads);
                     break;
                 }
-                int[] grid = logGrid(scan, starts, lo, hi);
+                int[] grid = logGrid(scan, starts, lo, hi, gridSize);
+                gridSize = REFINE_GRID;
                 int b = evaluate(scan, starts, grid, evaluated, threads);
                 int pos = Arrays.binarySearch(grid, b);
                 int newLo = pos > 0 ? grid[pos - 1] : grid[0];
                 int newHi = pos < grid.length - 1 ? grid[pos + 1] : hi;
                 if (newLo == lo && newHi == hi) {
-                    newHi = hi - 1; // guarantees progress; never reached with GRID >= 3 distinct grid points
+                    newHi = hi - 1; // guarantees progress; not reached while the grid has 3 or more distinct points
                 }
                 lo = newLo;
                 hi = newHi;
@@ -200,14 +205,14 @@ public final class PowerLaw {
     }
 
     /** Candidate indices in [lo, hi] with tail sizes evenly spaced in logarithm, increasing, distinct. */
-    private static int[] logGrid(Scan scan, int[] starts, int lo, int hi) {
+    private static int[] logGrid(Scan scan, int[] starts, int lo, int hi, int size) {
         double wLo = Math.log(scan.work(starts[lo]));
         double wHi = Math.log(scan.work(starts[hi]));
-        int[] grid = new int[GRID];
+        int[] grid = new int[size];
         int count = 0;
         int c = lo;
-        for (int g = 0; g < GRID; g++) {
-            double target = Math.exp(wLo + (wHi - wLo) * g / (GRID - 1));
+        for (int g = 0; g < size; g++) {
+            double target = Math.exp(wLo + (wHi - wLo) * g / (size - 1));
             while (c < hi && scan.work(starts[c]) > target) {
                 c++;
             }
