@@ -106,7 +106,7 @@ public final class CriticalExperiment {
         for (LayerDiagnostics d : run.diagnostics()) {
             double[] v = values(d, quantity);
             series.add(thinnedRank("layer " + d.layer(), v));
-            DiagnosticFit f = find(fits, d.layer(), quantity);
+            DiagnosticFit f = find(fits, run.name(), d.layer(), quantity);
             if (f != null && f.fit() != null) {
                 series.add(rankFitLine("layer " + d.layer() + " fit", f.fit()));
             }
@@ -146,13 +146,14 @@ public final class CriticalExperiment {
             }
             series.add(Series.markers("layer " + d.layer(), xy.stream().mapToDouble(p -> p[0]).toArray(),
                     xy.stream().mapToDouble(p -> p[1]).toArray()));
-            DiagnosticFit f = find(fits, d.layer(), "weightedDegrees");
+            DiagnosticFit f = find(fits, run.name(), d.layer(), "weightedDegrees");
             if (f != null && f.fit() != null) {
                 PowerLawFit p = f.fit();
                 List<double[]> line = new ArrayList<>();
                 for (int k = 0; k < bins; k++) {
-                    if (edges[k] >= p.xmin()) {
-                        double expected = p.nTail() * (Math.pow(edges[k] / p.xmin(), 1 - p.alpha())
+                    if (edges[k + 1] > p.xmin()) {
+                        double from = Math.max(edges[k], p.xmin()); // the bin holding x_min counts only its part above it
+                        double expected = p.nTail() * (Math.pow(from / p.xmin(), 1 - p.alpha())
                                 - Math.pow(edges[k + 1] / p.xmin(), 1 - p.alpha()));
                         line.add(new double[] {Math.sqrt(edges[k] * edges[k + 1]), expected});
                     }
@@ -184,9 +185,10 @@ public final class CriticalExperiment {
                         + "with (critical) the critical regulariser; same initial weights and batch order.");
     }
 
-    static DiagnosticFit find(List<DiagnosticFit> fits, int layer, String quantity) {
+    /** The fit of (run, layer, quantity), or null. */
+    static DiagnosticFit find(List<DiagnosticFit> fits, String run, int layer, String quantity) {
         for (DiagnosticFit f : fits) {
-            if (f.layer() == layer && f.quantity().equals(quantity)) {
+            if (f.run().equals(run) && f.layer() == layer && f.quantity().equals(quantity)) {
                 return f;
             }
         }

@@ -87,6 +87,16 @@ class LayerDiagnosticsTest {
         assertThat(r.claims().stream().map(Claim::statement)).anyMatch(st -> st.startsWith("Figs. 3-4"));
         // same streams: identical initial weights, so the plain and critical runs differ only through the regulariser
         assertThat(data.plain().epochs().get(0).trainLoss()).isNotEqualTo(data.critical().epochs().get(0).trainLoss());
+        // each figure draws the fit lines of its own run
+        for (String run : List.of("plain", "critical")) {
+            for (int q = 0; q < 2; q++) {
+                String quantity = CriticalExperiment.QUANTITIES.get(q);
+                long fitted = data.fits().stream().filter(f -> f.run().equals(run) && f.quantity().equals(quantity) && f.fit() != null).count();
+                String prefix = q == 0 ? (run.equals("plain") ? "fig3" : "fig4") : (run.equals("plain") ? "fig5" : "fig6");
+                var figure = r.figures().stream().filter(f -> f.name().startsWith(prefix)).findFirst().orElseThrow();
+                assertThat(figure.series().stream().filter(x -> x.name().endsWith(" fit")).count()).as(prefix).isEqualTo(fitted);
+            }
+        }
         Result again = CriticalExperimentStudy.run(s, StudyContext.forTests(4).withThreads(2));
         assertThat(((CriticalExperimentStudy.Data) again.data()).fits()).isEqualTo(data.fits());
     }
