@@ -45,4 +45,23 @@ public final class Blas {
         int ldb = transB ? k : n;
         INSTANCE.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha, b, ldb, a, lda, beta, c, n);
     }
+
+    /**
+     * {@code C = alpha A^T A + beta C} for row-major {@code A} ({@code k x n}) and symmetric {@code C} ({@code n x n}):
+     * {@code dsyrk} computes one triangle (half the multiply-adds of {@code gemm}), which is then mirrored, so all of
+     * C is filled on return.
+     *
+     * @param a Not modified.
+     * @param c Modified (must be symmetric on entry when {@code beta != 0}).
+     */
+    public static void symmetricRankK(int n, int k, double alpha, double[] a, double beta, double[] c) {
+        // row-major A (k x n) is the column-major n x k matrix A^T; A^T A = (A^T)(A^T)^T is dsyrk with trans = "N"
+        INSTANCE.dsyrk("U", "N", n, k, alpha, a, n, beta, c, n);
+        // column-major upper triangle: element (i, j), i <= j, at c[i + j n]; mirror to (j, i) at c[j + i n]
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < j; i++) {
+                c[j + i * n] = c[i + j * n];
+            }
+        }
+    }
 }
