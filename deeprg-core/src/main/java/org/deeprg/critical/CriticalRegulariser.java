@@ -18,7 +18,8 @@ import org.deeprg.InvalidInputException;
  * {@code M} and {@code w} are symmetric. Treating the entries of {@code w} as independent,
  * {@code dP = 2 sum_ij M_ij dM_ij} with {@code dM = a diag(dw) + b (dw w + w dw)}, so
  * {@code dP/dw = G = 2a D + 2b (M w + w M)}, {@code D = diag(M_ii)}; {@code G} is symmetric and, with
- * {@code K = M w}, {@code M w + w M = K + K^T}. From {@code dw = dv v^T + v dv^T},
+ * {@code M = b ww + D'}, {@code D' = diag(a w_ii + 1)}, {@code M w + w M = 2b w^3 + D' w + w D'} ({@code w^3} is
+ * symmetric), so only symmetric products are needed. From {@code dw = dv v^T + v dv^T},
  * {@code dP/dv = (G + G^T) v = 2 G v}. Tested against central finite differences.
  *
  * <h2>Layout and which index is N</h2>
@@ -26,11 +27,14 @@ import org.deeprg.InvalidInputException;
  * {@code w = v v^T} is {@code rows x rows}, so <b>N = rows</b>: the units of the fully connected layer are the
  * rows of {@code v} (Eq. 32: {@code v} is {@code m x n}, {@code w} is {@code m x m}). A layer stored as
  * {@code in x out} (as for {@code y = x v}) therefore regularises the couplings among its {@code in} units;
- * pass the transpose to regularise the output units instead.
+ * {@link #addPenaltyGradientOverColumns} regularises the {@code out} units instead ({@code w = v^T v}).
  *
  * <h2>Cost</h2>
- * {@code rows^2 cols / 2} (w) + {@code rows^3 / 2} (ww) + {@code rows^3} (K) + {@code rows^2 cols} (gradient)
- * multiply-adds, single-threaded, in cache-blocked loops that the JIT vectorises. Memory: four
+ * {@code rows^2 cols / 2} (w) + {@code rows^3 / 2} (ww) + {@code rows^3 / 2} (w^3) + {@code rows^2 cols}
+ * (gradient) multiply-adds, i.e. {@code 1.5 N^3 + 1.5 N^2 cols} (symmetric products computed by halves),
+ * single-threaded, in cache-blocked row-axpy loops: fused
+ * multiply-adds of the Vector API when {@code jdk.incubator.vector} is loaded ({@code --add-modules}; the launcher,
+ * surefire and the benchmark do), else scalar loops the JIT vectorises (measured in {@code CriticalRegulariserBenchmark}; use it every k steps for large N). Memory: four
  * {@code rows x rows} work arrays (held by a {@link Workspace} and reused between calls).
  */
 public final class CriticalRegulariser {
@@ -40,12 +44,16 @@ public final class CriticalRegulariser {
     /** Column block of the blocked products: a block of rows of the right factor stays in L2 cache. */
     private static final int K_BLOCK = 64;
 
+    /** Whether the Vector API kernels ({@link VectorKernels}) can be used: the incubator module is loaded. */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !Boolean.getBoolean("deeprg.noVector");
+
     private CriticalRegulariser() {
     }
 
     /**
      * Reusable scratch memory for one layer shape; not thread-safe (use one per thread).
-     * Holds {@code w}, {@code ww} (then {@code M}), {@code K} (then {@code G}) and {@code v^T}.
+     * Holds {@code w}, {@code ww} (then {@code M}), {@code w^3} (then {@code G}) and {@code v^T} (then {@code G v}).
      */
     public static final class Workspace {
         private double[] w = new double[0];
@@ -113,6 +121,33 @@ public final class CriticalRegulariser {
     }
 
     /**
+     * As {@link #addPenaltyGradient}, with the units of {@code w} along the <b>columns</b> of {@code v}:
+     * {@code w = v^T v} ({@code cols x cols}, N = cols), for a layer stored {@code in x out} whose output units are
+     * to be regularised. Same penalty as {@code addPenaltyGradient} on the transpose of {@code v}.
+     *
+     * @param gradAccumulator {@code rows*cols} array in the layout of {@code v}. Modified: {@code += lambda dP/dv}.
+     */
+    public static double addPenaltyGradientOverColumns(double[] v, int rows, int cols, double beta, double lambda,
+                                                       double[] gradAccumulator, Workspace workspace) {
+        InvalidInputException.requireFinite("lambda", lambda);
+        if (gradAccumulator == null || gradAccumulator.length < (long) rows * cols) {
+            throw new InvalidInputException("gradAccumulator", gradAccumulator == null ? "null"
+                    : "length " + gradAccumulator.length, "an array of rows*cols numbers");
+        }
+        check(v, cols, rows, beta, null);
+        double[] vt = new double[rows * cols];
+        transpose(v, rows, cols, vt);
+        double[] gt = new double[rows * cols];
+        double p = core(vt, cols, rows, beta, gt, false, 1.0, workspace);
+        for (int i = 0; i < rows; i++) {
+            for (int c = 0; c < cols; c++) {
+                gradAccumulator[i * cols + c] += lambda * gt[c * rows + i];
+            }
+        }
+        return p;
+    }
+
+    /**
      * Core: if {@code grad != null}, overwrites {@code grad} with dP/dv ({@code accumulate == false}) or adds
      * {@code scale * dP/dv} to it ({@code accumulate == true}).
      */
@@ -131,11 +166,11 @@ public final class CriticalRegulariser {
         double[] mm = ws.m;
         double[] kk = ws.k;
         transpose(v, rows, cols, vt);
-        // w = v v^T  (n x n) : w[i,:] = sum_k v[i,k] vT[k,:]
-        multiplyInto(v, rows, cols, vt, n, w);
-        // ww = w w (w symmetric), stored into mm
-        multiplyInto(w, n, n, w, n, mm);
-        // M = b ww + diag(a w_ii + 1); penalty
+        // w = v v^T  (n x n, symmetric)
+        multiplySymmetricInto(v, rows, cols, vt, w);
+        // ww = w w (symmetric), stored into mm
+        multiplySymmetricInto(w, n, n, w, mm);
+        // M = b ww + D', D' = diag(a w_ii + 1); penalty
         double penalty = 0;
         for (int i = 0; i < n * n; i++) {
             mm[i] *= b;
@@ -149,33 +184,33 @@ public final class CriticalRegulariser {
         if (grad == null) {
             return penalty;
         }
-        // K = M w
-        multiplyInto(mm, n, n, w, n, kk);
-        // G = 2b (K + K^T) + 2a D, in place in kk (symmetric)
+        // K + K^T = M w + w M = 2b w^3 + D' w + w D'  (w^2 and w commute, so w^3 = (ww) w is symmetric)
         for (int i = 0; i < n; i++) {
-            for (int j = i; j < n; j++) {
-                double g = 2.0 * b * (kk[i * n + j] + kk[j * n + i]);
-                kk[i * n + j] = g;
-                kk[j * n + i] = g;
-            }
-            kk[i * n + i] += 2.0 * a * mm[i * n + i];
+            mm[i * n + i] -= a * w[i * n + i] + 1.0; // back to b ww
         }
-        // dP/dv = 2 G v
-        double scale = 2.0 * scale0;
-        if (!accumulate) {
-            java.util.Arrays.fill(grad, 0, rows * cols, 0.0);
-        }
+        multiplySymmetricInto(mm, n, n, w, kk); // kk = b w^3
+        // G = 2a diag(M_ii) + 2b (2 b w^3 + (D'_i + D'_j) w_ij), in place in kk (symmetric)
         for (int i = 0; i < n; i++) {
-            int gi = i * cols;
+            double di = a * w[i * n + i] + 1.0;
+            double mii = mm[i * n + i] + di;
             for (int j = 0; j < n; j++) {
-                double s = scale * kk[i * n + j];
-                if (s == 0.0) {
-                    continue;
-                }
-                int vj = j * cols;
-                for (int c = 0; c < cols; c++) {
-                    grad[gi + c] += s * v[vj + c];
-                }
+                double dj = a * w[j * n + j] + 1.0;
+                kk[i * n + j] = 2.0 * b * (2.0 * kk[i * n + j] + (di + dj) * w[i * n + j]);
+            }
+            kk[i * n + i] += 2.0 * a * mii;
+        }
+        // dP/dv = 2 G v  (G v into the v^T buffer, no longer needed)
+        double scale = 2.0 * scale0;
+        double[] gv = vt;
+        multiplyInto(kk, n, n, v, cols, gv);
+        int size = rows * cols;
+        if (accumulate) {
+            for (int i = 0; i < size; i++) {
+                grad[i] += scale * gv[i];
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                grad[i] = scale * gv[i];
             }
         }
         return penalty;
@@ -214,6 +249,24 @@ public final class CriticalRegulariser {
      * {@code out} must not alias {@code x} or {@code y}. Modified: out.
      */
     static void multiplyInto(double[] x, int p, int r, double[] y, int q, double[] out) {
+        if (VECTOR) {
+            VectorKernels.multiplyInto(x, p, r, y, q, out);
+        } else {
+            multiplyIntoScalar(x, p, r, y, q, out);
+        }
+    }
+
+    /** {@code out = x y} for a product known to be symmetric ({@code p x p}); vectorised when possible. */
+    static void multiplySymmetricInto(double[] x, int p, int r, double[] y, double[] out) {
+        if (VECTOR) {
+            VectorKernels.multiplySymmetricInto(x, p, r, y, out);
+        } else {
+            multiplyIntoScalar(x, p, r, y, p, out);
+        }
+    }
+
+    /** The scalar kernel of {@link #multiplyInto} (fallback without the Vector API). Modified: out. */
+    static void multiplyIntoScalar(double[] x, int p, int r, double[] y, int q, double[] out) {
         java.util.Arrays.fill(out, 0, p * q, 0.0);
         for (int k0 = 0; k0 < r; k0 += K_BLOCK) {
             int k1 = Math.min(r, k0 + K_BLOCK);

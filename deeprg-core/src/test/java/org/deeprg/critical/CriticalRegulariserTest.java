@@ -139,6 +139,52 @@ class CriticalRegulariserTest {
     }
 
     @Test
+    void overColumnsVariantIsThePenaltyOfTheTranspose() {
+        int rows = 7;
+        int cols = 4;
+        double[] v = randomMatrix(rows, cols, 0.7, 31);
+        double[] vt = new double[rows * cols];
+        CriticalRegulariser.transpose(v, rows, cols, vt);
+        double[] gt = new double[rows * cols];
+        double pt = CriticalRegulariser.penaltyAndGradient(vt, cols, rows, 1.3, gt);
+        double[] acc = new double[rows * cols];
+        double p = CriticalRegulariser.addPenaltyGradientOverColumns(v, rows, cols, 1.3, 2.0, acc,
+                new CriticalRegulariser.Workspace());
+        assertThat(p).isEqualTo(pt);
+        for (int i = 0; i < rows; i++) {
+            for (int c = 0; c < cols; c++) {
+                assertThat(acc[i * cols + c]).isCloseTo(2.0 * gt[c * rows + i], within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void vectorKernelEqualsScalarKernelForEveryShapeRemainder() {
+        assertThat(CriticalRegulariser.VECTOR).as("surefire runs with --add-modules jdk.incubator.vector").isTrue();
+        for (int[] s : new int[][] {{1, 1, 1}, {3, 5, 7}, {4, 8, 8}, {9, 300, 17}, {13, 6, 33}, {64, 64, 64}}) {
+            double[] x = randomMatrix(s[0], s[1], 1, s[0] * 7L + s[2]);
+            double[] y = randomMatrix(s[1], s[2], 1, s[1] * 11L + s[0]);
+            double[] a = new double[s[0] * s[2]];
+            double[] b = new double[s[0] * s[2]];
+            VectorKernels.multiplyInto(x, s[0], s[1], y, s[2], a);
+            CriticalRegulariser.multiplyIntoScalar(x, s[0], s[1], y, s[2], b);
+            for (int i = 0; i < a.length; i++) {
+                assertThat(a[i]).isCloseTo(b[i], within(1e-12 * s[1]));
+            }
+            // symmetric product x x^T computed by halves
+            double[] xt = new double[x.length];
+            CriticalRegulariser.transpose(x, s[0], s[1], xt);
+            double[] c = new double[s[0] * s[0]];
+            double[] e = new double[s[0] * s[0]];
+            VectorKernels.multiplySymmetricInto(x, s[0], s[1], xt, c);
+            CriticalRegulariser.multiplyIntoScalar(x, s[0], s[1], xt, s[0], e);
+            for (int i = 0; i < c.length; i++) {
+                assertThat(c[i]).isCloseTo(e[i], within(1e-12 * s[1]));
+            }
+        }
+    }
+
+    @Test
     void refusesInconsistentSizes() {
         assertThatThrownBy(() -> CriticalRegulariser.penalty(new double[5], 2, 3, 1.0))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("rows*cols = 6");

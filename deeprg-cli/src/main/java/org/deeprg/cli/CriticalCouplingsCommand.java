@@ -1,0 +1,70 @@
+package org.deeprg.cli;
+
+import java.nio.file.Path;
+import org.deeprg.InvalidInputException;
+import org.deeprg.critical.CouplingConvention;
+import org.deeprg.critical.CriticalReports;
+import org.deeprg.result.Result;
+import org.deeprg.study.StudyContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code critical couplings}: Gaussian couplings, Sec. 2.5 case and criticality residuals of each layer of a file. */
+@Command(name = "couplings", mixinStandardHelpOptions = true,
+        description = {"Reads the weights of a network (.npy, .npz or .safetensors) and, for every 2-d weight matrix v, "
+                + "forms w = v v^T (Eq. 32) and reports its Gaussian couplings r, g, u (Eq. 13 or 55), its case among "
+                + "the fixed points of Sec. 2.5, and the criticality residuals of Eq. 26 (flow), Eq. 30 and Eq. 33."},
+        footer = {"%nExamples:", "  ./deeprg critical couplings --weights model.safetensors --beta 1 --json",
+                "  ./deeprg critical couplings --weights weights.npz --units columns"})
+public final class CriticalCouplingsCommand extends ComputeCommand<CriticalCouplingsCommand.Spec> {
+    /**
+     * Spec of {@code critical couplings}.
+     *
+     * @param weights    weight file
+     * @param beta       inverse temperature (finite, != 0)
+     * @param h          uniform external field
+     * @param convention Eq. 13 or Eq. 55
+     * @param units      rows or columns of each stored matrix as the N units
+     */
+    public record Spec(Path weights, double beta, double h, CouplingConvention convention,
+                       CriticalReports.Units units) {
+        public Spec {
+            if (weights == null) {
+                throw new InvalidInputException("--weights", "(missing)", "a .npy, .npz or .safetensors file");
+            }
+            InvalidInputException.requireFinite("beta", beta);
+            if (beta == 0) {
+                throw new InvalidInputException("beta", beta, "a finite number != 0");
+            }
+            InvalidInputException.requireFinite("h", h);
+        }
+    }
+
+    @Option(names = "--weights", paramLabel = "FILE", required = true,
+            description = "Weight file: .npy (one matrix), .npz (named arrays) or .safetensors.")
+    Path weights;
+
+    @Option(names = "--beta", paramLabel = "BETA", description = "Inverse temperature beta != 0 (default: ${DEFAULT-VALUE}).")
+    double beta = 1.0;
+
+    @Option(names = "--h", paramLabel = "H", description = "Uniform external field h (default: ${DEFAULT-VALUE}).")
+    double h = 0.0;
+
+    @Option(names = "--convention", paramLabel = "EQ", description = "Couplings of Eq. 13 (beta/N factors) or Eq. 55 "
+            + "(no factors): ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    CouplingConvention convention = CouplingConvention.EQ13;
+
+    @Option(names = "--units", paramLabel = "U", description = "Which index of a stored matrix counts the N units of "
+            + "w: ROWS (w = v v^T) or COLUMNS (w = v^T v) (default: ${DEFAULT-VALUE}; case-insensitive).")
+    CriticalReports.Units units = CriticalReports.Units.ROWS;
+
+    @Override
+    protected Spec spec() {
+        return new Spec(weights, beta, h, convention, units);
+    }
+
+    @Override
+    protected Result compute(Spec spec, StudyContext context) {
+        return CriticalReports.couplings(spec.weights(), spec.beta(), spec.h(), spec.convention(), spec.units());
+    }
+}

@@ -1,0 +1,241 @@
+package org.deeprg.critical;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.deeprg.InvalidInputException;
+import org.deeprg.random.RandomStreams;
+import org.junit.jupiter.api.Test;
+
+class CouplingFlowTest {
+
+    /** Random symmetric w = Q diag(lambda) Q^T with eigenvalues of a w chosen by the caller. */
+    static double[] symmetricWithSpectrum(double[] x, double a, long seed) {
+        int n = x.length;
+        UniformRandomProvider rng = RandomStreams.root(seed).generator();
+        // Gram-Schmidt on a random matrix
+        double[][] q = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                q[i][j] = rng.nextDouble() - 0.5;
+            }
+            for (int k = 0; k < i; k++) {
+                double dot = 0;
+                for (int j = 0; j < n; j++) {
+                    dot += q[i][j] * q[k][j];
+                }
+                for (int j = 0; j < n; j++) {
+                    q[i][j] -= dot * q[k][j];
+                }
+            }
+            double norm = 0;
+            for (int j = 0; j < n; j++) {
+                norm += q[i][j] * q[i][j];
+            }
+            for (int j = 0; j < n; j++) {
+                q[i][j] /= Math.sqrt(norm);
+            }
+        }
+        double[] w = new double[n * n];
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    w[i * n + j] += x[k] / a * q[k][i] * q[k][j];
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                w[i * n + j] = w[j * n + i];
+            }
+        }
+        return w;
+    }
+
+    @Test
+    void couplingsOfEquations13And55ByHand() {
+        // w = [[1, 2], [2, 3]], beta = 4, N = 2: a = 2, ww = [[5, 8], [8, 13]]
+        double[] w = {1, 2, 2, 3};
+        LayerCouplings l13 = new LayerCouplings(w, 2, 4.0, new double[] {0.5, -1}, CouplingConvention.EQ13);
+        assertThat(l13.r()).containsExactly(2 * (1 - 2 * 5), 2 * (2 - 2 * 8), 2 * (2 - 2 * 8), 2 * (3 - 2 * 13));
+        assertThat(l13.g()).isEqualTo(2.0);
+        assertThat(l13.u()).containsExactly(8 * 0.5 * 3, 8 * -1 * 5);
+        LayerCouplings l55 = new LayerCouplings(w, 2, 4.0, new double[] {0.5, -1}, CouplingConvention.EQ55);
+        assertThat(l55.r()).containsExactly(1 - 5, 2 - 8, 2 - 8, 3 - 13);
+        assertThat(l55.g()).isEqualTo(1.0);
+        assertThat(l55.u()).containsExactly(1.5, -5);
+        LayerCouplings fromV = LayerCouplings.fromLayer(new double[] {1, 0, 1, 1}, 2, 2, 1.0, 0.0,
+                CouplingConvention.EQ13);
+        assertThat(fromV.w()).containsExactly(1, 1, 1, 2);
+        assertThatThrownBy(() -> new LayerCouplings(new double[] {1, 2, 3, 4}, 2, 1, new double[2],
+                CouplingConvention.EQ13)).isInstanceOf(InvalidInputException.class).hasMessageContaining("symmetric");
+    }
+
+    @Test
+    void runningEquationsIntegrateToTheRecursionsOfEquation21() {
+        double[] w = symmetricWithSpectrum(new double[] {0.1, -0.3, 0.25}, 0.5, 3);
+        LayerCouplings layer = new LayerCouplings(w, 3, 1.5, new double[] {0.2, 0.2, 0.2}, CouplingConvention.EQ13);
+        CouplingFlow.Couplings c0 = CouplingFlow.couplingsOf(layer);
+        for (int d = 1; d <= 3; d++) {
+            for (double tau : new double[] {-0.7, 0.3, 1.1}) {
+                CouplingFlow.Couplings num = CouplingFlow.integrateRunningEquations(c0, d, tau);
+                CouplingFlow.Couplings exact = CouplingFlow.recursion(c0, Math.exp(tau), d);
+                for (int i = 0; i < exact.r().length; i++) {
+                    assertThat(num.r()[i]).isCloseTo(exact.r()[i], within(1e-9 * Math.abs(exact.r()[i]) + 1e-14));
+                }
+                for (int i = 0; i < exact.u().length; i++) {
+                    assertThat(num.u()[i]).isCloseTo(exact.u()[i], within(1e-9 * Math.abs(exact.u()[i]) + 1e-14));
+                }
+                assertThat(num.g()).isEqualTo(c0.g());
+            }
+        }
+        // b^2 and b^{(d+2)/2} explicitly
+        CouplingFlow.Couplings two = CouplingFlow.recursion(new CouplingFlow.Couplings(new double[] {1}, 3,
+                new double[] {1}), 2.0, 2);
+        assertThat(two.r()).containsExactly(4.0);
+        assertThat(two.u()).containsExactly(4.0);
+        assertThat(two.g()).isEqualTo(3.0);
+    }
+
+    @Test
+    void matrixFlowOfWAndHIntegratesToTheClosedFormOfEquation21() {
+        int n = 5;
+        double beta = 2.0;
+        double a = beta / n;
+        // eigenvalues of a w on both sides of 1/2 and outside (0, 1); tau* = -ln(4 * 0.09)/2 = 0.51 from x0 = 0.1
+        double[] spectrum = {0.1, -0.4, 0.97, 1.3, 0.05};
+        double[] w = symmetricWithSpectrum(spectrum, a, 17);
+        double[] h = {0.3, -0.2, 0.1, 0.5, 0.25};
+        LayerCouplings layer = new LayerCouplings(w, n, beta, h, CouplingConvention.EQ13);
+        assertThat(CouplingFlow.singularTau(layer)).isCloseTo(-0.5 * Math.log(4 * 0.09), within(1e-9));
+        for (int d = 1; d <= 3; d++) {
+            for (double tau : new double[] {-0.8, 0.2, 0.45}) {
+                CouplingFlow.FlowState num = CouplingFlow.integrate(layer, d, tau);
+                CouplingFlow.FlowState exact = CouplingFlow.closedForm(layer, d, tau);
+                for (int i = 0; i < n * n; i++) {
+                    assertThat(num.w()[i]).isCloseTo(exact.w()[i], within(1e-7));
+                }
+                for (int k = 0; k < n; k++) {
+                    assertThat(num.h()[k]).isCloseTo(exact.h()[k], within(1e-7 * (1 + Math.abs(exact.h()[k]))));
+                }
+                // the couplings of the flowed w, h are Eq. 21 applied to the initial couplings
+                LayerCouplings flowed = new LayerCouplings(symmetrise(num.w(), n), n, beta, num.h(),
+                        CouplingConvention.EQ13);
+                CouplingFlow.Couplings eq21 = CouplingFlow.recursion(CouplingFlow.couplingsOf(layer), Math.exp(tau), d);
+                double[] r = flowed.r();
+                double[] u = flowed.u();
+                for (int i = 0; i < n * n; i++) {
+                    assertThat(r[i]).isCloseTo(eq21.r()[i], within(1e-7 * (1 + Math.abs(eq21.r()[i]))));
+                }
+                for (int k = 0; k < n; k++) {
+                    assertThat(u[k]).isCloseTo(eq21.u()[k], within(1e-7 * (1 + Math.abs(eq21.u()[k]))));
+                }
+            }
+        }
+        assertThatThrownBy(() -> CouplingFlow.integrate(layer, 2, 0.6)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("singular");
+    }
+
+    private static double[] symmetrise(double[] w, int n) {
+        double[] s = w.clone();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                s[i * n + j] = 0.5 * (w[i * n + j] + w[j * n + i]);
+            }
+        }
+        return s;
+    }
+
+    @Test
+    void fixedPointsOfSection25DoNotRunAndAreClassified() {
+        int n = 4;
+        double beta = 3.0;
+        double a = beta / n;
+        double[] zero = new double[n * n];
+        double[] cw = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            cw[i * n + i] = n / beta;
+        }
+        double[] projector = symmetricWithSpectrum(new double[] {0, 1, 1, 0}, a, 5);
+        double[] h0 = new double[n];
+        Object[][] cases = {
+            {zero, FixedPointCase.TRIVIAL_HIGH_TEMPERATURE},
+            {cw, FixedPointCase.CRITICAL_CONSTANT_COUPLING},
+            {symmetrise(projector, n), FixedPointCase.TRIVIAL_LOW_TEMPERATURE}};
+        for (Object[] c : cases) {
+            LayerCouplings layer = new LayerCouplings((double[]) c[0], n, beta, h0, CouplingConvention.EQ13);
+            CriticalityAnalysis an = CriticalityAnalysis.of(layer);
+            assertThat(an.fixedPointCase()).isEqualTo(c[1]);
+            assertThat(an.flowResidual()).isLessThan(1e-10);
+            if (c[1] != FixedPointCase.TRIVIAL_HIGH_TEMPERATURE) {
+                CouplingFlow.FlowState s = CouplingFlow.integrate(layer, 3, 0.7);
+                for (int i = 0; i < n * n; i++) {
+                    assertThat(s.w()[i]).isCloseTo(((double[]) c[0])[i], within(1e-9));
+                }
+            }
+        }
+        // a generic w runs, and its nearest case is the one with the smallest residual
+        double[] near = symmetricWithSpectrum(new double[] {0.97, 1.02, 0.99, 1.01}, a, 9);
+        CriticalityAnalysis an = CriticalityAnalysis.of(new LayerCouplings(symmetrise(near, n), n, beta, h0,
+                CouplingConvention.EQ13));
+        assertThat(an.fixedPointCase()).isEqualTo(FixedPointCase.NOT_A_FIXED_POINT);
+        assertThat(an.nearestCase()).isEqualTo(FixedPointCase.CRITICAL_CONSTANT_COUPLING);
+        assertThat(an.constantCouplingResidual()).isCloseTo(
+                Math.sqrt((0.03 * 0.03 + 0.02 * 0.02 + 0.01 * 0.01 + 0.01 * 0.01) / 4), within(1e-9));
+    }
+
+    @Test
+    void equations30And33HaveNoRealSolutionResidualsAreAtLeastSevenEighths() {
+        UniformRandomProvider rng = RandomStreams.root(77).generator();
+        for (int trial = 0; trial < 30; trial++) {
+            int n = 2 + rng.nextInt(6);
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = 4 * (rng.nextDouble() - 0.5);
+            }
+            double beta = (rng.nextBoolean() ? 1 : -1) * (0.1 + 3 * rng.nextDouble());
+            double[] w = symmetrise(symmetricWithSpectrum(x, beta / n, trial), n);
+            CriticalityAnalysis an = CriticalityAnalysis.of(new LayerCouplings(w, n, beta, new double[n],
+                    CouplingConvention.EQ13));
+            assertThat(an.neumannResidual()).isGreaterThanOrEqualTo(CriticalityAnalysis.NO_SOLUTION_BOUND - 1e-12);
+            assertThat(an.componentResidual()).isGreaterThanOrEqualTo(CriticalityAnalysis.NO_SOLUTION_BOUND - 1e-12);
+            // Eq. 33 residual is the regulariser penalty: sqrt(P / N)
+            double[] v = cholesky(w, n);
+            if (v.length == n * n) {
+                double p = CriticalRegulariser.penalty(v, n, n, beta);
+                assertThat(an.componentResidual()).isCloseTo(Math.sqrt(p / n), within(1e-9 * (1 + Math.sqrt(p / n))));
+            }
+        }
+        // the per-eigenvalue minimum 7/8 of 1 + x + 2x^2 is reached at x = -1/4 (Eq. 30)
+        int n = 3;
+        double[] w = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            w[i * n + i] = -0.25 * n / 2.0;
+        }
+        CriticalityAnalysis an = CriticalityAnalysis.of(new LayerCouplings(w, n, 2.0, new double[n],
+                CouplingConvention.EQ13));
+        assertThat(an.neumannResidual()).isCloseTo(7.0 / 8.0, within(1e-12));
+    }
+
+    /** A factor v with v v^T = w when w is positive semi-definite (NaN entries otherwise). */
+    private static double[] cholesky(double[] w, int n) {
+        double[] l = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = w[i * n + j];
+                for (int k = 0; k < j; k++) {
+                    s -= l[i * n + k] * l[j * n + k];
+                }
+                l[i * n + j] = i == j ? Math.sqrt(s) : s / l[j * n + j];
+            }
+        }
+        for (double v : l) {
+            if (!Double.isFinite(v)) {
+                return new double[] {Double.NaN};
+            }
+        }
+        return l;
+    }
+}

@@ -1,0 +1,66 @@
+package org.deeprg.critical;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.deeprg.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+class TwoPointFunctionTest {
+
+    @Test
+    void offCriticalCorrelationLengthIsSqrtOfGOverRWithinFivePercent() {
+        for (int d = 1; d <= 3; d++) {
+            for (double[] rg : new double[][] {{0.25, 1.0}, {0.02, 2.0}}) {
+                TwoPointFunction.Result res = TwoPointFunction.compute(TwoPointFunction.Spec.of(d, rg[0], rg[1]));
+                double xi = Math.sqrt(rg[1] / rg[0]);
+                assertThat(res.correlationLengthTheory()).isEqualTo(xi);
+                assertThat(res.correlationLength()).as("d=%d r=%s", d, rg[0]).isCloseTo(xi, within(0.05 * xi));
+                assertThat(res.decayExponent()).isNull();
+            }
+        }
+    }
+
+    @Test
+    void criticalDecayExponentIsDMinusTwoWithinFivePercent() {
+        for (int d = 1; d <= 3; d++) {
+            TwoPointFunction.Result res = TwoPointFunction.compute(TwoPointFunction.Spec.of(d, 0, 1.5));
+            assertThat(res.decayExponentTheory()).isEqualTo(d - 2.0);
+            // 5% of d - 2, or 0.05 absolute for d = 2 where d - 2 = 0 (the logarithm)
+            assertThat(res.decayExponent()).as("d=%d", d).isCloseTo(d - 2.0, within(0.05 * Math.max(1, Math.abs(d - 2))));
+            assertThat(res.amplitude()).isCloseTo(res.amplitudeTheory(), within(0.05 * res.amplitudeTheory()));
+            assertThat(res.correlationLength()).isNull();
+        }
+    }
+
+    @Test
+    void oneDimensionalLatticeSumEqualsTheClosedFormOfTheLatticePropagator() {
+        // 1d lattice: C(n) = sum over images of a e^{-m a |n|} / (2 g sinh(m a)) / a ... checked against direct sum
+        int l = 64;
+        double a = 0.5;
+        double r = 0.3;
+        double g = 1.2;
+        double[] c = TwoPointFunction.alongAxis(1, l, a, r, g);
+        for (int n = 0; n <= l / 2; n += 5) {
+            double direct = 0;
+            for (int k = 0; k < l; k++) {
+                double q2 = 4 * Math.pow(Math.sin(Math.PI * k / l), 2) / (a * a);
+                direct += Math.cos(2 * Math.PI * k * n / l) / (r + g * q2);
+            }
+            direct /= l * a;
+            assertThat(c[n]).isCloseTo(direct, within(1e-12));
+        }
+    }
+
+    @Test
+    void refusesBadInput() {
+        assertThatThrownBy(() -> TwoPointFunction.Spec.of(4, 1, 1)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> TwoPointFunction.Spec.of(2, -1, 1)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> TwoPointFunction.Spec.of(2, 1, 0)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new TwoPointFunction.Spec(3, 1, 1, 4096, 0)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("lattice sites");
+        assertThatThrownBy(() -> TwoPointFunction.compute(new TwoPointFunction.Spec(1, 1, 1, 16, 1)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("fit window");
+    }
+}

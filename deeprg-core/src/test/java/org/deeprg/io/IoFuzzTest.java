@@ -1,0 +1,80 @@
+package org.deeprg.io;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.deeprg.InvalidInputException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Jazzer fuzz tests of every parser. The contract: any byte sequence either parses or is refused with an
+ * {@link InvalidInputException}; anything else (another exception, an out-of-memory, a hang) is a finding.
+ *
+ * <p>In a normal {@code mvn test} these run in regression mode on the seeds under
+ * {@code src/test/resources/org/deeprg/io/IoFuzzTestInputs/<method>/}. To fuzz one parser (see
+ * docs/critical-theory.md for the runs done):
+ * {@code JAZZER_FUZZ=1 mvn -pl deeprg-core test -Dtest='IoFuzzTest#fuzzNpy' -Dsurefire.failIfNoSpecifiedTests=false}
+ */
+class IoFuzzTest {
+    private static Path dir;
+
+    @BeforeAll
+    static void createDirectory() throws IOException {
+        dir = Files.createTempDirectory("deeprg-fuzz");
+    }
+
+    @AfterAll
+    static void deleteDirectory() throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+        Files.deleteIfExists(dir);
+    }
+
+    private static void parse(byte[] input, String fileName, Consumer<Path> parser) {
+        Path p = dir.resolve(fileName);
+        try {
+            Files.write(p, input);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            parser.accept(p);
+        } catch (InvalidInputException expected) {
+            if (expected.getMessage() == null || !expected.getMessage().contains(p.toString())) {
+                throw new AssertionError("error does not name the file: " + expected.getMessage());
+            }
+        }
+    }
+
+    @FuzzTest(maxDuration = "3m")
+    void fuzzIdx(byte[] input) {
+        parse(input, "fuzz.idx", IdxReader::read);
+    }
+
+    @FuzzTest(maxDuration = "3m")
+    void fuzzNpy(byte[] input) {
+        parse(input, "fuzz.npy", NpyReader::read);
+    }
+
+    @FuzzTest(maxDuration = "3m")
+    void fuzzNpz(byte[] input) {
+        parse(input, "fuzz.npz", NpzReader::read);
+    }
+
+    @FuzzTest(maxDuration = "3m")
+    void fuzzSafetensors(byte[] input) {
+        parse(input, "fuzz.safetensors", SafetensorsReader::read);
+    }
+
+    @FuzzTest(maxDuration = "3m")
+    void fuzzCifar(byte[] input) {
+        parse(input, "fuzz.bin", Cifar10::loadBatch);
+    }
+}
