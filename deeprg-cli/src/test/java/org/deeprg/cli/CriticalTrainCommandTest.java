@@ -135,6 +135,7 @@ class CriticalTrainCommandTest {
         JsonNode j = Json.mapper().readTree(r.out());
         assertThat(j.get("verdicts")).hasSize(3);
         assertThat(j.get("plain").get("lambda").asDouble()).isEqualTo(0.0);
+        assertThat(j.get("critical").get("finalTestAccuracy").asDouble()).isBetween(0.0, 1.0);
         assertThat(j.get("critical").get("regulariserApplications").asLong()).isEqualTo(4); // 10 steps, every 3rd from 0
         assertThat(Files.exists(dir.resolve("exp/fig4-patterns-critical.svg"))).isTrue();
         assertRefused("--lambda", "critical", "experiment", "--data", "synthetic", "--lambda", "0");

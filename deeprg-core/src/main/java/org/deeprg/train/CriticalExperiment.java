@@ -46,6 +46,7 @@ public final class CriticalExperiment {
                       long regulariserApplications, double regulariserFraction,
                       @com.fasterxml.jackson.annotation.JsonIgnore List<LayerDiagnostics> diagnostics) {
         /** Test accuracy after the last epoch. */
+        @com.fasterxml.jackson.annotation.JsonProperty("finalTestAccuracy")
         public double finalTestAccuracy() {
             return epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).testAccuracy();
         }
