@@ -117,6 +117,9 @@ class CriticalTrainCommandTest {
         assertRefused("--hidden", "critical", "train", "--data", "synthetic", "--hidden", "100000,100000");
         assertRefused("--lambda", "critical", "train", "--data", "synthetic", "--lambda", "-1");
         assertRefused("--every", "critical", "train", "--data", "synthetic", "--every", "0");
+        assertRefused("--batch-size", "critical", "train", "--data", "synthetic", "--train-count", "50", "--batch-size", "1000000");
+        assertRefused("--hidden", "critical", "train", "--data", "synthetic", "--train-count", "50", "--hidden", "20000",
+                "--lambda", "1");
         Path junk = dir.resolve("junk.ckpt");
         Files.writeString(junk, "not a checkpoint at all");
         assertRefused("bad magic", "critical", "train", "--data", "synthetic", "--train-count", "50", "--test-count", "10",

@@ -9,8 +9,8 @@ import org.deeprg.InvalidInputException;
 
 /** Reads a power-law sample: one number per line; blank lines and lines starting with '#' are skipped. */
 public final class PowerLawData {
-    /** Largest number of values read (8 bytes each: 800 MB). */
-    public static final int MAX_VALUES = 100_000_000;
+    /** Largest number of values read (8 bytes each; the fit holds about five arrays of this size: 2 GB). */
+    public static final int MAX_VALUES = 50_000_000;
 
     private PowerLawData() {
     }

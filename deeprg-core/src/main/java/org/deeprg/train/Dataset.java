@@ -16,8 +16,8 @@ import org.deeprg.random.RandomStreams;
  * @param labels   {@code count} labels (not copied)
  */
 public record Dataset(String name, int features, int classes, double[] x, int[] labels) {
-    /** Largest number of feature values held (8 bytes each: 4 GB). */
-    public static final long MAX_VALUES = 500_000_000L;
+    /** Largest number of feature values held (8 bytes each: 1.6 GB; CIFAR-10's training set has 1.5e8). */
+    public static final long MAX_VALUES = 200_000_000L;
 
     public Dataset {
         if (features <= 0 || classes < 2 || x.length != (long) labels.length * features) {
@@ -48,6 +48,10 @@ public record Dataset(String name, int features, int classes, double[] x, int[] 
     /** An image data set as features in [0, 1] (pixels flattened in the reader's order). */
     public static Dataset of(LabelledImages images) {
         int f = images.features();
+        if ((long) images.count() * f > MAX_VALUES) {
+            throw new InvalidInputException("trainCount", images.count(), images.count() + " images of " + f
+                    + " values exceed the limit of " + MAX_VALUES + " values; use fewer examples");
+        }
         double[] x = new double[images.count() * f];
         float[] p = images.pixels();
         for (int i = 0; i < x.length; i++) {

@@ -58,6 +58,7 @@ public final class Trainer {
         if (train.count() == 0) {
             throw new InvalidInputException("trainCount", 0, "at least one training example");
         }
+        checkMemory(spec, network.sizes());
         this.spec = spec;
         this.train = train;
         this.test = test;
@@ -73,6 +74,32 @@ public final class Trainer {
             vW[l] = new double[network.weights[l].length];
             mB[l] = new double[network.biases[l].length];
             vB[l] = new double[network.biases[l].length];
+        }
+    }
+
+    /** Largest number of doubles in the batch work arrays (activations and deltas: 800 MB). */
+    public static final long MAX_BATCH_VALUES = 100_000_000L;
+    /** Largest number of doubles in the regulariser's three N x N work arrays (800 MB). */
+    public static final long MAX_REGULARISER_VALUES = 100_000_000L;
+
+    /** Refuses batch sizes and regularised widths whose work arrays would not fit, before allocating them. */
+    static void checkMemory(TrainingSpec spec, int[] sizes) {
+        long perRow = 0;
+        for (int s : sizes) {
+            perRow += s;
+        }
+        if (2L * spec.batchSize() * perRow > MAX_BATCH_VALUES) {
+            throw new InvalidInputException("batchSize", spec.batchSize(), "batch work arrays of " + 2L * spec.batchSize() * perRow
+                    + " values exceed the limit of " + MAX_BATCH_VALUES + "; use a smaller batch or narrower layers");
+        }
+        if (spec.lambda() > 0) {
+            for (int l = 1; l < sizes.length - 1; l++) {
+                if (3L * sizes[l] * sizes[l] > MAX_REGULARISER_VALUES) {
+                    throw new InvalidInputException("hidden", sizes[l], "the critical regulariser of a layer of " + sizes[l]
+                            + " units needs 3 N^2 = " + 3L * sizes[l] * sizes[l] + " values, more than the limit of "
+                            + MAX_REGULARISER_VALUES);
+                }
+            }
         }
     }
 
