@@ -1,0 +1,154 @@
+package org.deeprg.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.deeprg.InvalidInputException;
+import org.deeprg.result.Figure;
+import org.deeprg.result.Result;
+import org.deeprg.result.Series;
+import org.deeprg.result.Table;
+import org.deeprg.study.StudyContext;
+import org.deeprg.train.ActivationFunction;
+import org.deeprg.train.Blas;
+import org.deeprg.train.CriticalExperiment;
+import org.deeprg.train.DataSource;
+import org.deeprg.train.DiagnosticFit;
+import org.deeprg.train.EpochStats;
+import org.deeprg.train.LayerDiagnostics;
+import org.deeprg.train.Trainer;
+import org.deeprg.train.TrainingSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code deeprg critical train}: trains a feed-forward network, optionally with the critical regulariser. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a feed-forward network (softmax cross-entropy, Adam without clipping, mini-batches) with or "
+                + "without the critical regulariser of Eq. 33; per-epoch train/test accuracy, checkpoints, --resume, and "
+                + "optionally the power-law diagnostics of Sec. 3.1 on the test set.",
+        footer = {"%nExamples:",
+                "  ./deeprg critical train --data synthetic --hidden 64,32 --epochs 3",
+                "  ./deeprg critical train --train-count 6000 --epochs 2 --lambda 1 --every 10 --diagnostics",
+                "  ./deeprg critical train --epochs 20 --lambda 1 --checkpoint run.ckpt",
+                "  ./deeprg critical train --epochs 30 --lambda 1 --resume run.ckpt",
+                "  ./deeprg critical train --data cifar10 --data-dir ~/cifar-10-batches-bin --lambda 1"})
+public final class CriticalTrainCommand extends ComputeCommand<CriticalTrainCommand.TrainSpec> {
+    @Option(names = "--data", paramLabel = "SET", description = "fashion-mnist (Debian's dataset-fashion-mnist), cifar10 (binary version, --data-dir) or synthetic (default: ${DEFAULT-VALUE}).")
+    String data = "fashion-mnist";
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder of the data files (fashion-mnist default: /usr/share/datasets/fashion-mnist).")
+    Path dataDir;
+
+    @Option(names = "--train-count", paramLabel = "N", description = "Training examples used (default: ${DEFAULT-VALUE}; fewer if the set is smaller).")
+    int trainCount = 60_000;
+
+    @Option(names = "--test-count", paramLabel = "N", description = "Test examples used (default: ${DEFAULT-VALUE}).")
+    int testCount = 10_000;
+
+    @Option(names = "--hidden", split = ",", paramLabel = "W", description = "Hidden layer widths (default: 600,400,200,100 as in Sec. 3).")
+    List<Integer> hidden = TrainingSpec.PAPER_HIDDEN;
+
+    @Option(names = "--activation", paramLabel = "F", description = "relu or elu (default: ${DEFAULT-VALUE}).")
+    String activation = "relu";
+
+    @Option(names = "--epochs", paramLabel = "E", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs = 10;
+
+    @Option(names = "--batch-size", paramLabel = "B", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize = 128;
+
+    @Option(names = "--learning-rate", paramLabel = "ETA", description = "Adam step size (default: ${DEFAULT-VALUE}).")
+    double learningRate = 1e-3;
+
+    @Option(names = "--lambda", paramLabel = "L", description = "Critical regulariser strength; 0 = off (default: ${DEFAULT-VALUE}).")
+    double lambda = 0;
+
+    @Option(names = "--beta", paramLabel = "BETA", description = "beta of Eq. 33 (default: ${DEFAULT-VALUE}).")
+    double beta = 1;
+
+    @Option(names = "--every", paramLabel = "K", description = "Apply the regulariser every K steps (default: ${DEFAULT-VALUE}).")
+    int every = 1;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Write the training state here after every epoch.")
+    Path checkpoint;
+
+    @Option(names = "--resume", paramLabel = "FILE", description = "Continue from this checkpoint (same options and seed; --epochs may be larger).")
+    Path resume;
+
+    @Option(names = "--diagnostics", description = "After training, measure the Sec. 3.1 diagnostics on the test set and fit power laws.")
+    boolean diagnostics;
+
+    @Option(names = "--bootstrap", paramLabel = "B", description = "Goodness-of-fit resamples per power-law fit with --diagnostics (default: ${DEFAULT-VALUE}).")
+    int bootstrap = 100;
+
+    /** The spec of a training run. */
+    public record TrainSpec(DataSource data, TrainingSpec training, Path checkpoint, Path resume, boolean diagnostics, int bootstrap) {
+        public TrainSpec {
+            InvalidInputException.requireInRange("bootstrap", bootstrap, 0, 100_000);
+        }
+    }
+
+    /** The JSON of {@code critical train}. */
+    public record TrainData(String data, int trainCount, int testCount, String blas, TrainingSpec spec, List<EpochStats> epochs,
+                            double finalTestAccuracy, double millisPerStep, double millisPerRegulariser,
+                            long regulariserApplications, double regulariserFraction, List<DiagnosticFit> fits) {
+    }
+
+    @Override
+    protected TrainSpec spec() {
+        TrainingSpec t = new TrainingSpec(hidden, ActivationFunction.parse(activation), epochs, batchSize, learningRate,
+                lambda, beta, every);
+        return new TrainSpec(new DataSource(data, dataDir, trainCount, testCount), t, checkpoint, resume, diagnostics, bootstrap);
+    }
+
+    @Override
+    protected Result compute(TrainSpec spec, StudyContext context) {
+        DataSource.Split split = spec.data().load(context.streams());
+        var streams = context.streams().split("training");
+        Trainer trainer = spec.resume() != null
+                ? Trainer.resume(spec.resume(), spec.training(), split.train(), split.test(), streams)
+                : new Trainer(spec.training(), split.train(), split.test(), streams);
+        Path ck = spec.checkpoint() != null ? spec.checkpoint() : spec.resume();
+        List<EpochStats> history = trainer.run(context.progress(), ck);
+        List<DiagnosticFit> fits = new ArrayList<>();
+        Result.Builder b = Result.builder("Training of " + java.util.Arrays.toString(trainer.network().sizes()) + " on " + spec.data().kind());
+        if (spec.diagnostics()) {
+            List<LayerDiagnostics> d = LayerDiagnostics.measure(trainer.network(), split.test(), 256);
+            String name = spec.training().lambda() > 0 ? "critical" : "plain";
+            CriticalExperiment.Run run = new CriticalExperiment.Run(name, spec.training().lambda(), history,
+                    trainer.millisPerStep(), trainer.millisPerRegulariser(), trainer.regulariserApplications(),
+                    trainer.regulariserFraction(), d);
+            fits = CriticalExperiment.fit(run, spec.bootstrap(), context.streams(), context.threads());
+            b.figure(CriticalExperiment.rankFigure("activation-patterns", "Activation-pattern ranks (Figs. 3-4)", run, fits, 0));
+            b.figure(CriticalExperiment.rankFigure("mean-activations", "Ranked mean layer activations (Figs. 5-6)", run, fits, 1));
+            b.figure(CriticalExperiment.degreeFigure("weighted-degrees", "Weighted node degrees (Figs. 7-8)", run, fits));
+            for (DiagnosticFit f : fits) {
+                b.summary(CriticalExperiment.describe(f));
+            }
+        }
+        double finalAccuracy = history.isEmpty() ? Double.NaN : history.get(history.size() - 1).testAccuracy();
+        b.data(new TrainData(split.train().name(), split.train().count(), split.test().count(), Blas.backend(), spec.training(),
+                history, finalAccuracy, trainer.millisPerStep(), trainer.millisPerRegulariser(),
+                trainer.regulariserApplications(), trainer.regulariserFraction(), fits));
+        Table.Builder t = Table.builder("epochs", "epoch", "train loss", "train accuracy", "test loss", "test accuracy", "critical penalty");
+        for (EpochStats e : history) {
+            t.row(e.epoch(), e.trainLoss(), e.trainAccuracy(), e.testLoss(), e.testAccuracy(), e.criticalPenalty());
+        }
+        b.table(t.build());
+        double[] ep = history.stream().mapToDouble(EpochStats::epoch).toArray();
+        b.figure(Figure.of("accuracy", "Accuracy per epoch", "epoch", "accuracy",
+                "Training accuracy (during each epoch) and test accuracy (after it).",
+                new Series("train", ep, history.stream().mapToDouble(EpochStats::trainAccuracy).toArray(), null, Series.Style.LINE_AND_MARKERS),
+                new Series("test", ep, history.stream().mapToDouble(EpochStats::testAccuracy).toArray(), null, Series.Style.LINE_AND_MARKERS)));
+        for (EpochStats e : history) {
+            b.summary(String.format(Locale.ROOT, "epoch %d: train loss %.4f, train accuracy %.4f, test accuracy %.4f, penalty %.4g",
+                    e.epoch(), e.trainLoss(), e.trainAccuracy(), e.testAccuracy(), e.criticalPenalty()));
+        }
+        b.summary(String.format(Locale.ROOT, "%d steps, %.2f ms per step (BLAS %s)%s", trainer.steps(), trainer.millisPerStep(),
+                Blas.backend(), trainer.regulariserApplications() > 0 ? String.format(Locale.ROOT,
+                        "; regulariser %.1f ms per application, %d applications, %.0f%% of training time", trainer.millisPerRegulariser(),
+                        trainer.regulariserApplications(), 100 * trainer.regulariserFraction()) : ""));
+        return b.build();
+    }
+}

@@ -1,0 +1,61 @@
+package org.deeprg.train;
+
+import java.util.List;
+import org.deeprg.InvalidInputException;
+
+/**
+ * Everything that defines a training run besides the data and the seed.
+ *
+ * @param hidden       hidden layer widths (Sec. 3: 600, 400, 200, 100)
+ * @param activation   hidden nonlinearity
+ * @param epochs       passes over the training set
+ * @param batchSize    mini-batch size
+ * @param learningRate Adam step size
+ * @param lambda       strength of the critical regulariser (0: off); the loss is
+ *                     {@code crossEntropy + lambda * sum over hidden layers of P}
+ * @param beta         \( \beta \) of Eq. 33
+ * @param every        apply the regulariser's gradient every {@code every} steps (1: every step); on those steps it
+ *                     enters with weight {@code lambda}, unscaled
+ */
+public record TrainingSpec(List<Integer> hidden, ActivationFunction activation, int epochs, int batchSize,
+                           double learningRate, double lambda, double beta, int every) {
+    public TrainingSpec {
+        hidden = List.copyOf(hidden);
+        if (hidden.isEmpty()) {
+            throw new InvalidInputException("hidden", "[]", "at least one hidden layer");
+        }
+        for (int h : hidden) {
+            InvalidInputException.requireInRange("hidden", h, 1, 100_000);
+        }
+        InvalidInputException.requireInRange("epochs", epochs, 0, 1_000_000);
+        InvalidInputException.requireInRange("batchSize", batchSize, 1, 1_000_000);
+        InvalidInputException.requirePositive("learningRate", learningRate);
+        InvalidInputException.requireNonNegative("lambda", lambda);
+        InvalidInputException.requireFinite("beta", beta);
+        InvalidInputException.requireInRange("every", every, 1, Integer.MAX_VALUE);
+    }
+
+    /** The paper's architecture (Sec. 3): hidden layers 600, 400, 200, 100. */
+    public static final List<Integer> PAPER_HIDDEN = List.of(600, 400, 200, 100);
+
+    /** Layer widths input..output. */
+    public int[] sizes(int features, int classes) {
+        int[] s = new int[hidden.size() + 2];
+        s[0] = features;
+        for (int i = 0; i < hidden.size(); i++) {
+            s[i + 1] = hidden.get(i);
+        }
+        s[s.length - 1] = classes;
+        return s;
+    }
+
+    /** The same spec with another number of epochs. */
+    public TrainingSpec withEpochs(int e) {
+        return new TrainingSpec(hidden, activation, e, batchSize, learningRate, lambda, beta, every);
+    }
+
+    /** The same spec with another regulariser strength. */
+    public TrainingSpec withLambda(double l) {
+        return new TrainingSpec(hidden, activation, epochs, batchSize, learningRate, l, beta, every);
+    }
+}
