@@ -34,6 +34,7 @@ class BulkChainTest {
     @Test
     void correlationFunctionEqualsMiddleOfLongFiniteChainAndDecaysWithXi() {
         record Case(int width, int examples, Alphabet w, double betaV) { }
+        int decayChecks = 0;
         for (Case k : List.of(new Case(1, 2, Alphabet.BINARY_WEIGHTS, 0.7), new Case(2, 1, Alphabet.TERNARY_WEIGHTS, 1.5),
                 new Case(1, 1, Alphabet.BINARY_WEIGHTS, 2.0))) {
             BulkChain chain = new BulkChain(k.width(), k.examples(), Activation.HEAVISIDE, k.w(), Alphabet.BINARY_NEURONS, k.betaV());
@@ -60,13 +61,15 @@ class BulkChainTest {
             assertThat((lz2 - lz1) / 100).isCloseTo(-chain.freeEnergyPerLayer(), within(1e-10));
             // exp(-r / xi) decay (second eigenvalue real and positive here)
             double[] eig2 = chain.eigenvalues()[1];
-            if (eig2[1] == 0 && eig2[0] > 0 && chain.eigenvalues().length > 2
-                    && Math.hypot(chain.eigenvalues()[2][0], chain.eigenvalues()[2][1]) < 0.9 * eig2[0]) {
-                double[] g = chain.correlationFunction(0, 0, 200);
-                int r = 150;
+            if (eig2[1] == 0 && eig2[0] > 0 && (chain.eigenvalues().length == 2
+                    || Math.hypot(chain.eigenvalues()[2][0], chain.eigenvalues()[2][1]) < 0.9 * eig2[0])) {
+                double[] g = chain.correlationFunction(0, 0, 40);
+                int r = 8;
                 assertThat(Math.log(g[r] / g[r + 1])).as("%s", k).isCloseTo(1 / chain.correlationLength(), within(1e-6));
+                decayChecks++;
             }
         }
+        assertThat(decayChecks).isPositive();
     }
 
     @Test
