@@ -82,6 +82,16 @@ class ExactDynTest {
     }
 
     @Test
+    void sparseForwardRecursionEqualsBruteForceForContinuousActivations() {
+        DiscreteDynModel m = new DiscreteDynModel(new DynNetwork(2, 1, Activation.SIGMOID), BIN_W, BIN_H, List.of(ex("1,0:0,1")));
+        LayerKernel kernel = new LayerKernel(Activation.SIGMOID, BIN_W, 2);
+        assertThat(OriginalEnsemble.sparseForward(m, 0.8, kernel)).isCloseTo(BruteForce.logPartitionFunctionOriginal(m, 0.8), within(1e-10));
+        DiscreteDynModel deep = new DiscreteDynModel(new DynNetwork(1, 3, Activation.TANH), TER_W, TER_H, List.of(ex("1:-1"), ex("0:1")));
+        assertThat(OriginalEnsemble.sparseForward(deep, 1.3, new LayerKernel(Activation.TANH, TER_W, 1)))
+                .isCloseTo(BruteForce.logPartitionFunctionOriginal(deep, 1.3), within(1e-10));
+    }
+
+    @Test
     void meanCostAndConstraintAreMinusDerivativesOfLogZ() {
         DiscreteDynModel model = new DiscreteDynModel(new DynNetwork(2, 4, Activation.HEAVISIDE), TER_W, BIN_H,
                 List.of(ex("1,0:0,1"), ex("1,1:0,0")));
