@@ -80,6 +80,20 @@ public final class ChainRun {
                     Series.markers("G_h exact", toArray(xs), toArray(ys)), Series.line("exp(-r/xi)", toArray(xs), toArray(fit)))
                     .withLogAxes(false, true));
         }
+        if (gs != null) {
+            List<Double> sx = new ArrayList<>();
+            List<Double> sy = new ArrayList<>();
+            for (int r = 0; r < gs.length; r++) {
+                if (Math.abs(gs[r]) > NOISE_FLOOR * Math.abs(gs[0])) {
+                    sx.add((double) r);
+                    sy.add(Math.abs(gs[r]));
+                }
+            }
+            b.figure(Figure.of("correlation-sigma", "Bulk correlation function G_sigma(|m - n|)", "|m - n| (layers)", "|G_sigma|",
+                    "Exact |G_sigma(r)| of the pre-neuron sigma^(m) = sigma(W^(m) h^(m) + b^(m)) (l=1, i=1) in the infinite bulk, from the "
+                            + "sigma-chain transfer matrix K P (Eq. 34, footnote 12).",
+                    Series.markers("G_sigma exact", toArray(sx), toArray(sy))).withLogAxes(false, true));
+        }
         return b.build();
     }
 

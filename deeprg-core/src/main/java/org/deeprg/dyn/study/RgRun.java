@@ -83,7 +83,9 @@ public final class RgRun {
      * Critical scaling at an isolated fixed point (Sec. V, Eqs. 36-39).
      *
      * @param nu                  1 / y_1 from the leading relevant eigenvalue (Eq. 38)
-     * @param decayExponent       -2 d + 2 y_B with d = 1 and y_B the exponent of the h-field direction (Eq. 39)
+     * @param decayExponent       -2 d + 2 y_B with d = 1 and y_B = ln|dx'_B/dx_B| / ln b along the field coupling of h_1
+     *                            (the paper's B) in exponential coordinates (Eq. 39); in kernel coordinates (entry
+     *                            K(0, h_1 = 1)) when the kernel has zeros
      * @param deltas              distances |x_A - x_A*| of the numerical check
      * @param correlationLengths  xi of T = K P at x* + delta e_A (exact transfer matrices)
      * @param fittedSlope         slope of ln xi against ln delta over the five smallest deltas (compare -nu)
@@ -298,8 +300,17 @@ public final class RgRun {
         double lead = moduli(p)[0];
         double y = Math.log(lead) / Math.log(map.rescaling());
         double nu = 1 / y;
-        // y_B: exponent of the direction of the h field (paper: coupling B). For N = L = 1 every exponent is 1.
-        double yB = p.exponents()[Math.min(1, p.exponents().length - 1)] == null ? Double.NaN : p.exponents()[Math.min(1, p.exponents().length - 1)];
+        // y_B: growth of the field coupling of h_1 (the paper's B), the diagonal Jacobian element in exponential
+        // coordinates; exact eigenvalue when that direction is an eigenvector (at K* = P^-1 the Jacobian is b I).
+        double yB = Double.NaN;
+        double[] xs = map.expFromKernel(p.kernel());
+        boolean finite = true;
+        for (double v : xs) {
+            finite &= Double.isFinite(v) && v != 0;
+        }
+        int idx = (1 << map.bits()) - 1;
+        double jBB = finite ? map.jacobian(xs)[idx][idx] : map.jacobianKernel(p.kernel())[idx][idx];
+        yB = Math.log(Math.abs(jBB)) / Math.log(map.rescaling());
         double[] deltas = {1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5, 3e-6, 1e-6};
         double[] xis = new double[deltas.length];
         double[] lx = new double[deltas.length];
