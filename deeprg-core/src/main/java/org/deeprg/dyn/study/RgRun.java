@@ -192,14 +192,14 @@ public final class RgRun {
                 .data(data);
         Table.Builder tb = Table.builder("fixed-points", "kind", "expCouplings", "eigenvalues", "exponents", "stable", "physical", "xi");
         for (FixedPointJson p : isolated) {
-            tb.row("isolated", fmt(p.expCouplings()), fmtEig(p), fmtExp(p.exponents()), p.stable(), p.physical(), Format.plain(p.correlationLength()));
+            tb.row("isolated", fmt(p.expCouplings()), fmtEig(p), fmtExp(p.exponents()), p.stable(), p.physical(), RgRun.fmtXi(p.correlationLength()));
         }
         if (fullRank != null) {
             tb.row("K* = P^-1", fmt(fullRank.expCouplings()), fmtEig(fullRank), fmtExp(fullRank.exponents()), fullRank.stable(),
-                    fullRank.physical(), Format.plain(fullRank.correlationLength()));
+                    fullRank.physical(), RgRun.fmtXi(fullRank.correlationLength()));
         }
         for (ManifoldJson m : manifolds) {
-            tb.row("manifold dim " + m.dimension(), m.description(), fmt(m.eigenvalueModuli()), "", "", m.physical(), Format.plain(m.correlationLength()));
+            tb.row("manifold dim " + m.dimension(), m.description(), fmt(m.eigenvalueModuli()), "", "", m.physical(), RgRun.fmtXi(m.correlationLength()));
         }
         b.table(tb.build());
         b.summary("counting matrix P: " + map.countingMatrix().length + " x " + map.countingMatrix().length + ", rank " + rank);
@@ -347,7 +347,7 @@ public final class RgRun {
                 ys[k] = v[0];
                 v = Lee2024Recursion.mapExp(v);
             }
-            series.add(Series.line("start (" + fmt(s) + ")", xs, ys));
+            series.add(Series.line("start " + fmt(s), xs, ys));
         }
         return Figure.of("flow-plane", "RG flow into the fixed plane e^A = 1 (cf. Fig. 4)", "e^B", "e^A",
                 "Eq. 26 iterated 7 times from six real starting points (e^A, e^B, e^C), projected on (e^B, e^A): every flow reaches "
@@ -396,6 +396,11 @@ public final class RgRun {
                 "|A| after each decimation (Eq. 26, points down to |A| = 1e-15) starting from the bare bond (A, B, C) = (2 betaV, -betaV, -betaV): A -> 0 "
                         + "super-exponentially (the transverse eigenvalue of the plane is 0), i.e. no phase transition for real couplings.",
                 series.toArray(Series[]::new)).withLogAxes(false, true);
+    }
+
+    /** xi as text: "infinite" above 1e12 layers (round-off of |lambda_2| = |lambda_1|). */
+    public static String fmtXi(double xi) {
+        return xi > 1e12 ? "infinite" : Format.plain(xi);
     }
 
     public static String fmt(double[] v) {
