@@ -195,6 +195,10 @@ class ExactDynTest {
                 List.of(new Example(new double[12], new double[12])));
         assertThatThrownBy(() -> ExactDyn.solve(wide, 1, 1)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("4096").hasMessageContaining("2048");
+        DiscreteDynModel deepWide = new DiscreteDynModel(new DynNetwork(11, 1_000_000, Activation.HEAVISIDE), BIN_W, BIN_H,
+                List.of(new Example(new double[11], new double[11])));
+        assertThatThrownBy(() -> ExactDyn.solve(deepWide, 1, 1)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("2048 x 2048").hasMessageContaining("2.0e+10");
         assertThatThrownBy(() -> new DiscreteDynModel(new DynNetwork(2, 2, Activation.HEAVISIDE), BIN_W, BIN_H, List.of(ex("1:0"))))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new DiscreteDynModel(new DynNetwork(1, 2, Activation.HEAVISIDE), BIN_W, BIN_H, List.of(ex("2:0"))))
