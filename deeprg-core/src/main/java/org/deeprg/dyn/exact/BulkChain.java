@@ -228,7 +228,9 @@ public final class BulkChain {
         Arrays.fill(left, 1);
         Arrays.fill(right, 1);
         double[] tmp = new double[n];
-        for (int it = 0; it < 1_000_000; it++) {
+        long maxIterations = Math.max(1000, (long) (2e9 / ((double) n * n)));
+        boolean converged = false;
+        for (long it = 0; it < maxIterations; it++) {
             // right: m r ; left: l m
             double change = 0;
             Arrays.fill(tmp, 0);
@@ -246,10 +248,51 @@ public final class BulkChain {
             }
             change = Math.max(change, normaliseInto(tmp, left));
             if (change < 1e-15 && it > 10) {
+                converged = true;
                 break;
             }
         }
+        if (!converged) {
+            return new double[][] {perronVector(transpose(m)), perronVector(m)};
+        }
         return new double[][] {left, right};
+    }
+
+    /** Right Perron vector by a dense eigen decomposition (fallback when power iteration is slow). */
+    static double[] perronVector(double[][] m) {
+        int n = m.length;
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true);
+        if (!eig.decompose(new DMatrixRMaj(m))) {
+            throw new IllegalStateException("eigen decomposition failed");
+        }
+        int best = -1;
+        for (int i = 0; i < eig.getNumberOfEigenvalues(); i++) {
+            Complex_F64 c = eig.getEigenvalue(i);
+            if (c.isReal() && (best < 0 || c.real > eig.getEigenvalue(best).real)) {
+                best = i;
+            }
+        }
+        DMatrixRMaj v = eig.getEigenVector(best);
+        double[] r = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            r[i] = v.get(i, 0);
+            sum += r[i];
+        }
+        for (int i = 0; i < n; i++) {
+            r[i] /= sum;
+        }
+        return r;
+    }
+
+    static double[][] transpose(double[][] m) {
+        double[][] t = new double[m[0].length][m.length];
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < m[0].length; j++) {
+                t[j][i] = m[i][j];
+            }
+        }
+        return t;
     }
 
     private static double normaliseInto(double[] v, double[] target) {

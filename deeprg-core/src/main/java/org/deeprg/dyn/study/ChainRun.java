@@ -2,6 +2,7 @@ package org.deeprg.dyn.study;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.deeprg.InvalidInputException;
 import org.deeprg.dyn.exact.BulkChain;
 import org.deeprg.result.Figure;
 import org.deeprg.result.Result;
@@ -13,6 +14,9 @@ import org.deeprg.stats.Format;
 public final class ChainRun {
     /** G_h values below this fraction of G_h(0) are at the round-off floor of the exact evaluation. */
     public static final double NOISE_FLOOR = 1e-11;
+
+    /** Largest R S^2 for the correlation functions. */
+    public static final double MAX_CORRELATION_WORK = 5e9;
 
     private ChainRun() {
     }
@@ -45,6 +49,12 @@ public final class ChainRun {
             re[k] = ev[k][0];
             im[k] = ev[k][1];
             tb.row(k + 1, re[k], im[k], Math.hypot(re[k], im[k]));
+        }
+        double s2 = (double) chain.states().count() * chain.states().count();
+        if (spec.maxDistance() * s2 > MAX_CORRELATION_WORK) {
+            throw new InvalidInputException("maxDistance", spec.maxDistance(), "G(r) up to r = R costs R S^2 = "
+                    + String.format(java.util.Locale.ROOT, "%.2g", spec.maxDistance() * s2) + " multiply-adds with S = "
+                    + chain.states().count() + " states; the limit is " + String.format(java.util.Locale.ROOT, "%.2g", MAX_CORRELATION_WORK));
         }
         double[] g = chain.correlationFunction(0, 0, spec.maxDistance());
         double[] gs = chain.hasSigmaChain() ? chain.sigmaCorrelationFunction(0, 0, spec.maxDistance()) : null;

@@ -73,6 +73,19 @@ class BulkChainTest {
     }
 
     @Test
+    void perronFallbackEqualsPowerIteration() {
+        BulkChain c = new BulkChain(2, 1, Activation.HEAVISIDE, Alphabet.TERNARY_WEIGHTS, Alphabet.BINARY_NEURONS, 0.9);
+        double[][] t = c.transferMatrix();
+        double[][] lr = BulkChain.perron(t);
+        double[] right = BulkChain.perronVector(t);
+        double[] left = BulkChain.perronVector(BulkChain.transpose(t));
+        for (int i = 0; i < right.length; i++) {
+            assertThat(right[i]).isCloseTo(lr[1][i], within(1e-12));
+            assertThat(left[i]).isCloseTo(lr[0][i], within(1e-12));
+        }
+    }
+
+    @Test
     void sigmaChainHasTheSameSpectrumAndDecay() {
         BulkChain c = new BulkChain(1, 2, Activation.HEAVISIDE, Alphabet.BINARY_WEIGHTS, Alphabet.BINARY_NEURONS, 1.2);
         assertThat(c.hasSigmaChain()).isTrue();
