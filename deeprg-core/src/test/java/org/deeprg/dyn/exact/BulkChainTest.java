@@ -73,6 +73,20 @@ class BulkChainTest {
     }
 
     @Test
+    void lumpedSpectrumEqualsDenseSpectrum() {
+        BulkChain c = new BulkChain(2, 2, Activation.HEAVISIDE, Alphabet.TERNARY_WEIGHTS, Alphabet.BINARY_NEURONS, 0.9);
+        double[][] dense = org.deeprg.rg.Spectrum.eigenvalues(c.transferMatrix());
+        double[][] lumped = c.eigenvalues();
+        assertThat(lumped.length).isEqualTo(dense.length);
+        for (int i = 0; i < dense.length; i++) {
+            assertThat(Math.hypot(lumped[i][0], lumped[i][1])).as("eigenvalue %d", i)
+                    .isCloseTo(Math.hypot(dense[i][0], dense[i][1]), within(1e-8 * Math.hypot(dense[0][0], dense[0][1])));
+        }
+        assertThat(lumped[0][0]).isCloseTo(dense[0][0], within(1e-9 * dense[0][0]));
+        assertThat(lumped[1][0]).isCloseTo(dense[1][0], within(1e-9 * dense[0][0]));
+    }
+
+    @Test
     void perronFallbackEqualsPowerIteration() {
         BulkChain c = new BulkChain(2, 1, Activation.HEAVISIDE, Alphabet.TERNARY_WEIGHTS, Alphabet.BINARY_NEURONS, 0.9);
         double[][] t = c.transferMatrix();
