@@ -91,6 +91,7 @@ class DynExactCliTest {
         "dyn exact --beta-v Infinity",
         "dyn exact --activation softmax",
         "dyn exact --width 12 --example 1,1,1,1,1,1,1,1,1,1,1,1:0,0,0,0,0,0,0,0,0,0,0,0",
+        "dyn exact --width 11 --depth 1000000 --example 1,1,1,1,1,1,1,1,1,1,1:0,0,0,0,0,0,0,0,0,0,0",
         "dyn chain --beta-v -2",
         "dyn chain --width 12",
         "dyn chain --max-distance 0",

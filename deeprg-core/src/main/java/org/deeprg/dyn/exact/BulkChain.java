@@ -31,6 +31,9 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * has transfer matrix K P (same nonzero spectrum) and gives G_sigma (footnote 12 of the paper).
  */
 public final class BulkChain {
+    /** Largest number of joint layer states (lumped eigen decomposition; O(S^3) for the sigma chain). */
+    public static final int MAX_STATES = 1024;
+
     private final NeuronStates states;
     private final double betaV;
     private final double[][] t;
@@ -51,6 +54,10 @@ public final class BulkChain {
         InvalidInputException.requireNonNegative("betaV", betaV);
         this.betaV = betaV;
         this.states = new NeuronStates(neuronAlphabet, width, examples, "width");
+        if (states.count() > MAX_STATES) {
+            throw new InvalidInputException("width", width + " x " + examples, "the full spectrum of the bulk transfer matrix is "
+                    + "computed for at most " + MAX_STATES + " joint layer states; this chain has " + states.count());
+        }
         LayerKernel kernel = new LayerKernel(activation, weightAlphabet, width);
         int s = states.count();
         int cCount = states.columnCount();
@@ -63,26 +70,38 @@ public final class BulkChain {
                 logF[a][c] = tmp[0];
             }
         }
+        int[][] colIndex = new int[s][width];
+        for (int b = 0; b < s; b++) {
+            for (int i = 0; i < width; i++) {
+                colIndex[b][i] = states.columnIndex(b, i);
+            }
+        }
         t = new double[s][s];
         for (int a = 0; a < s; a++) {
             for (int b = 0; b < s; b++) {
                 double lt = 0;
                 for (int i = 0; i < width; i++) {
-                    lt += logF[a][states.columnIndex(b, i)];
+                    lt += logF[a][colIndex[b][i]];
                 }
                 t[a][b] = Math.exp(lt);
             }
         }
         boolean binaryHeaviside = activation == Activation.HEAVISIDE && neuronAlphabet.equals(Alphabet.BINARY_NEURONS);
         if (binaryHeaviside) {
-            double[][] p = new double[s][s];
+            double[][] logCount = new double[s][cCount];
             for (int a = 0; a < s; a++) {
                 double[][] pat = kernel.patterns(states.values(a));
+                for (int c = 0; c < cCount; c++) {
+                    LayerKernel.evaluate(pat, states.column(c), Double.POSITIVE_INFINITY, tmp);
+                    logCount[a][c] = tmp[0];
+                }
+            }
+            double[][] p = new double[s][s];
+            for (int a = 0; a < s; a++) {
                 for (int b = 0; b < s; b++) {
                     double lp = 0;
                     for (int i = 0; i < width; i++) {
-                        LayerKernel.evaluate(pat, states.column(states.columnIndex(b, i)), Double.POSITIVE_INFINITY, tmp);
-                        lp += tmp[0];
+                        lp += logCount[a][colIndex[b][i]];
                     }
                     p[a][b] = Math.exp(lp);
                 }
@@ -104,16 +123,58 @@ public final class BulkChain {
         } else {
             tSigma = null;
         }
-        DMatrixRMaj m = new DMatrixRMaj(t);
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(s, false);
-        if (!eig.decompose(m)) {
-            throw new IllegalStateException("eigen decomposition of the bulk transfer matrix failed");
-        }
-        eigenvalues = new Complex_F64[eig.getNumberOfEigenvalues()];
-        for (int i = 0; i < eigenvalues.length; i++) {
-            eigenvalues[i] = eig.getEigenvalue(i);
-        }
+        eigenvalues = lumpedEigenvalues(t);
         Arrays.sort(eigenvalues, Comparator.comparingDouble((Complex_F64 c) -> -c.getMagnitude()).thenComparingDouble(c -> -c.real));
+    }
+
+    /**
+     * All eigenvalues of T. The weights of a unit are summed over the whole alphabet, so rows of T repeat (for L = 1 a
+     * row depends only on the number of active neurons): T = E G with E the S x C indicator of the C distinct rows and
+     * G the distinct rows. The nonzero eigenvalues of E G are those of the C x C matrix G E, the remaining S - C are 0.
+     * This avoids a dense eigen decomposition of a highly defective S x S matrix (which fails to converge for S >= 512).
+     * Rows are grouped when equal to a relative 1e-12.
+     */
+    static Complex_F64[] lumpedEigenvalues(double[][] t) {
+        int s = t.length;
+        int[] cls = new int[s];
+        java.util.List<Integer> reps = new java.util.ArrayList<>();
+        for (int a = 0; a < s; a++) {
+            cls[a] = -1;
+            for (int c = 0; c < reps.size() && cls[a] < 0; c++) {
+                double[] r = t[reps.get(c)];
+                boolean same = true;
+                for (int b = 0; b < s && same; b++) {
+                    same = Math.abs(r[b] - t[a][b]) <= 1e-12 * Math.max(Math.abs(r[b]), Math.abs(t[a][b]));
+                }
+                if (same) {
+                    cls[a] = c;
+                }
+            }
+            if (cls[a] < 0) {
+                cls[a] = reps.size();
+                reps.add(a);
+            }
+        }
+        int cCount = reps.size();
+        double[][] ge = new double[cCount][cCount];
+        for (int c = 0; c < cCount; c++) {
+            double[] row = t[reps.get(c)];
+            for (int b = 0; b < s; b++) {
+                ge[c][cls[b]] += row[b];
+            }
+        }
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(cCount, false);
+        if (!eig.decompose(new DMatrixRMaj(ge))) {
+            throw new IllegalStateException("eigen decomposition of the lumped " + cCount + " x " + cCount + " bulk transfer matrix failed");
+        }
+        Complex_F64[] ev = new Complex_F64[s];
+        for (int i = 0; i < cCount; i++) {
+            ev[i] = eig.getEigenvalue(i);
+        }
+        for (int i = cCount; i < s; i++) {
+            ev[i] = new Complex_F64(0, 0);
+        }
+        return ev;
     }
 
     static double[][] multiply(double[][] a, double[][] b) {
@@ -228,7 +289,9 @@ public final class BulkChain {
         Arrays.fill(left, 1);
         Arrays.fill(right, 1);
         double[] tmp = new double[n];
-        for (int it = 0; it < 1_000_000; it++) {
+        long maxIterations = Math.max(1000, (long) (2e9 / ((double) n * n)));
+        boolean converged = false;
+        for (long it = 0; it < maxIterations; it++) {
             // right: m r ; left: l m
             double change = 0;
             Arrays.fill(tmp, 0);
@@ -246,10 +309,51 @@ public final class BulkChain {
             }
             change = Math.max(change, normaliseInto(tmp, left));
             if (change < 1e-15 && it > 10) {
+                converged = true;
                 break;
             }
         }
+        if (!converged) {
+            return new double[][] {perronVector(transpose(m)), perronVector(m)};
+        }
         return new double[][] {left, right};
+    }
+
+    /** Right Perron vector by a dense eigen decomposition (fallback when power iteration is slow). */
+    static double[] perronVector(double[][] m) {
+        int n = m.length;
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true);
+        if (!eig.decompose(new DMatrixRMaj(m))) {
+            throw new IllegalStateException("eigen decomposition failed");
+        }
+        int best = -1;
+        for (int i = 0; i < eig.getNumberOfEigenvalues(); i++) {
+            Complex_F64 c = eig.getEigenvalue(i);
+            if (c.isReal() && (best < 0 || c.real > eig.getEigenvalue(best).real)) {
+                best = i;
+            }
+        }
+        DMatrixRMaj v = eig.getEigenVector(best);
+        double[] r = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            r[i] = v.get(i, 0);
+            sum += r[i];
+        }
+        for (int i = 0; i < n; i++) {
+            r[i] /= sum;
+        }
+        return r;
+    }
+
+    static double[][] transpose(double[][] m) {
+        double[][] t = new double[m[0].length][m.length];
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < m[0].length; j++) {
+                t[j][i] = m[i][j];
+            }
+        }
+        return t;
     }
 
     private static double normaliseInto(double[] v, double[] target) {

@@ -67,6 +67,7 @@ public final class ExactDyn {
         int n = model.network().width();
         int lCount = model.exampleCount();
         this.states = new NeuronStates(model.neuronAlphabet(), n, lCount, "width");
+        LogSpace.checkWork(states.count(), depth - 1L);
         LayerKernel kernel = new LayerKernel(model.network().activation(), model.weightAlphabet(), n);
         long work = (long) states.count() * kernel.rowCount() * (states.columnCount() + 1L) * lCount;
         if (work > 4_000_000_000L) {

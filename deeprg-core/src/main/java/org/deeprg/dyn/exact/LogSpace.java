@@ -11,7 +11,41 @@ public final class LogSpace {
     /** Above this many log-semiring multiply-adds, {@link #logRowPowerColumn} switches to repeated squaring. */
     public static final long DIRECT_ITERATION_LIMIT = 2_000_000L;
 
+    /** Largest estimated work (multiply-adds) {@link #logRowPowerColumn} accepts. */
+    public static final double MAX_WORK = 2e10;
+
     private LogSpace() {
+    }
+
+    /** Cost of one exponential relative to a multiply-add, for choosing between iteration and squaring. */
+    static final double EXP_COST = 10;
+
+    /** Whether {@link #logRowPowerColumn} iterates (true) or squares (false) for S states and power n. */
+    public static boolean iterates(int states, long n) {
+        double s = states;
+        double iteration = (double) n * s * s;
+        return n == 0 || iteration <= DIRECT_ITERATION_LIMIT || EXP_COST * iteration <= squaringWork(states, n);
+    }
+
+    private static double squaringWork(int states, long n) {
+        double s = states;
+        return s * s * s * (64 - Long.numberOfLeadingZeros(n)) + s * s * Long.bitCount(n);
+    }
+
+    /** Estimated multiply-adds (an exponential counted as {@code EXP_COST}) of {@link #logRowPowerColumn}. */
+    public static double estimatedWork(int states, long n) {
+        double s = states;
+        return iterates(states, n) ? EXP_COST * n * s * s : squaringWork(states, n);
+    }
+
+    /** Throws InvalidInputException (parameter "depth", value n + 1) when the work exceeds {@link #MAX_WORK}. */
+    public static void checkWork(int states, long n) {
+        double w = estimatedWork(states, n);
+        if (w > MAX_WORK) {
+            throw new org.deeprg.InvalidInputException("depth", n + 1, "ln Z with a " + states + " x " + states
+                    + " transfer matrix needs about " + String.format(java.util.Locale.ROOT, "%.2g", w)
+                    + " multiply-adds; the limit is " + String.format(java.util.Locale.ROOT, "%.2g", MAX_WORK));
+        }
     }
 
     /** ln sum_k exp(x_k); -Infinity for an empty or all -Infinity array. */
@@ -88,19 +122,20 @@ public final class LogSpace {
     /**
      * ln( r T^n c ) for a row {@code logRow}, square {@code logT} and column {@code logColumn}, all in log space.
      *
-     * <p>Small problems ({@code n S^2 <= DIRECT_ITERATION_LIMIT}) iterate the exact log-semiring product. Larger
-     * ones use the translation symmetry of the bulk (the same T in every layer): T is rescaled by its largest
+     * <p>Small problems ({@code n S^2 <= DIRECT_ITERATION_LIMIT}), and those where iterating is cheaper than squaring,
+     * iterate the exact log-semiring product. Larger ones use the translation symmetry of the bulk (the same T in every layer): T is rescaled by its largest
      * entry, T^(2^k) is built by repeated squaring (each square renormalised by its largest entry, the scale kept
      * in a separate log accumulator), and the row is multiplied by the squares of the set bits of n. Cost
      * O(S^3 log2 n). Entries smaller than exp(-708) times the largest entry of a factor are flushed to zero;
-     * their relative contribution is below 1e-300.
+     * their relative contribution is below 1e-300. Refuses (InvalidInputException) above {@link #MAX_WORK}.
      */
     public static double logRowPowerColumn(double[] logRow, double[][] logT, long n, double[] logColumn) {
         int s = logRow.length;
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0, got " + n);
         }
-        if (n == 0 || (double) n * s * s <= DIRECT_ITERATION_LIMIT) {
+        checkWork(s, n);
+        if (iterates(s, n)) {
             return byIteration(logRow, logT, n, logColumn);
         }
         return bySquaring(logRow, logT, n, logColumn);

@@ -21,11 +21,14 @@ import org.deeprg.dyn.Example;
  * </pre>
  * the betaV -&gt; infinity limit of the H_new transfer matrix whenever sigma maps into the neuron alphabet
  * (Heaviside with {0, 1}). For other activations the reachable states leave the alphabet; they are discovered
- * breadth-first, level by level up to depth M, and refused beyond {@link #MAX_REACHABLE} states.
+ * breadth-first, level by level up to depth M; beyond {@link #MAX_REACHABLE} states the dense matrix is replaced by a
+ * sparse level-by-level recursion (refused beyond {@link #MAX_SPARSE_WORK} transitions).
  */
 public final class OriginalEnsemble {
     /** Largest number of distinct forward-pass layer states. */
     public static final int MAX_REACHABLE = 2048;
+    /** Largest total number of state transitions of the sparse forward recursion. */
+    public static final long MAX_SPARSE_WORK = 20_000_000L;
     /** Largest number of successor combinations of one state. */
     public static final long MAX_SUCCESSORS = 1_000_000L;
 
@@ -70,8 +73,7 @@ public final class OriginalEnsemble {
                     if (id == null) {
                         id = statesList.size();
                         if (id >= MAX_REACHABLE) {
-                            throw new InvalidInputException("depth", depth, "the forward pass reaches more than "
-                                    + MAX_REACHABLE + " distinct layer states (activation " + model.network().activation().cliName() + ")");
+                            return sparseForward(model, beta, kernel);
                         }
                         index.put(e.getKey(), id);
                         statesList.add(unflatten(e.getKey().v(), lCount, n));
@@ -118,6 +120,56 @@ public final class OriginalEnsemble {
         Arrays.fill(start, Double.NEGATIVE_INFINITY);
         start[0] = 0;
         return LogSpace.logRowPowerColumn(start, logC, depth, logLast);
+    }
+
+    /**
+     * Level-by-level forward recursion over the reached states without a dense matrix (for activations whose forward
+     * pass leaves the alphabet): w_{m+1}(z') = ln sum_z exp(w_m(z) + ln C(z, z')). Refuses beyond
+     * {@link #MAX_SPARSE_WORK} successor evaluations.
+     */
+    static double sparseForward(DiscreteDynModel model, double beta, LayerKernel kernel) {
+        int n = model.network().width();
+        int lCount = model.exampleCount();
+        int depth = model.network().depth();
+        double[][] x = new double[lCount][];
+        for (int l = 0; l < lCount; l++) {
+            x[l] = model.examples().get(l).x();
+        }
+        Map<Key, Double> level = new HashMap<>();
+        level.put(new Key(flatten(x)), 0.0);
+        long work = 0;
+        for (int m = 0; m < depth; m++) {
+            Map<Key, Double> next = new HashMap<>();
+            for (Map.Entry<Key, Double> e : level.entrySet()) {
+                Map<Key, Double> succ = successors(kernel, unflatten(e.getKey().v(), lCount, n), n, lCount);
+                work += succ.size();
+                if (work > MAX_SPARSE_WORK) {
+                    throw new InvalidInputException("depth", depth, "the forward pass of activation " + model.network().activation().cliName()
+                            + " reaches too many distinct states: more than " + MAX_SPARSE_WORK + " state transitions up to layer " + (m + 1));
+                }
+                for (Map.Entry<Key, Double> t : succ.entrySet()) {
+                    next.merge(t.getKey(), e.getValue() + t.getValue(), LogSpace::logAdd);
+                }
+            }
+            level = next;
+        }
+        double[] terms = new double[level.size()];
+        int k = 0;
+        double[] tmp = new double[2];
+        for (Map.Entry<Key, Double> e : level.entrySet()) {
+            double[][] pat = kernel.patterns(unflatten(e.getKey().v(), lCount, n));
+            double lv = 0;
+            for (int i = 0; i < n; i++) {
+                double[] y = new double[lCount];
+                for (int l = 0; l < lCount; l++) {
+                    y[l] = model.examples().get(l).y()[i];
+                }
+                LayerKernel.evaluate(pat, y, beta, tmp);
+                lv += tmp[0];
+            }
+            terms[k++] = e.getValue() + lv;
+        }
+        return LogSpace.logSumExp(terms);
     }
 
     /** Successor states of z with their log counts ln C(z -&gt; z'). */

@@ -2,6 +2,7 @@ package org.deeprg.dyn.study;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.deeprg.InvalidInputException;
 import org.deeprg.dyn.exact.BulkChain;
 import org.deeprg.result.Figure;
 import org.deeprg.result.Result;
@@ -13,6 +14,9 @@ import org.deeprg.stats.Format;
 public final class ChainRun {
     /** G_h values below this fraction of G_h(0) are at the round-off floor of the exact evaluation. */
     public static final double NOISE_FLOOR = 1e-11;
+
+    /** Largest R S^2 for the correlation functions. */
+    public static final double MAX_CORRELATION_WORK = 5e9;
 
     private ChainRun() {
     }
@@ -45,6 +49,12 @@ public final class ChainRun {
             re[k] = ev[k][0];
             im[k] = ev[k][1];
             tb.row(k + 1, re[k], im[k], Math.hypot(re[k], im[k]));
+        }
+        double s2 = (double) chain.states().count() * chain.states().count();
+        if (spec.maxDistance() * s2 > MAX_CORRELATION_WORK) {
+            throw new InvalidInputException("maxDistance", spec.maxDistance(), "G(r) up to r = R costs R S^2 = "
+                    + String.format(java.util.Locale.ROOT, "%.2g", spec.maxDistance() * s2) + " multiply-adds with S = "
+                    + chain.states().count() + " states; the limit is " + String.format(java.util.Locale.ROOT, "%.2g", MAX_CORRELATION_WORK));
         }
         double[] g = chain.correlationFunction(0, 0, spec.maxDistance());
         double[] gs = chain.hasSigmaChain() ? chain.sigmaCorrelationFunction(0, 0, spec.maxDistance()) : null;
@@ -79,6 +89,20 @@ public final class ChainRun {
                             + "xi = 1/ln(lambda_1/|lambda_2|) (line), Eq. 35.",
                     Series.markers("G_h exact", toArray(xs), toArray(ys)), Series.line("exp(-r/xi)", toArray(xs), toArray(fit)))
                     .withLogAxes(false, true));
+        }
+        if (gs != null) {
+            List<Double> sx = new ArrayList<>();
+            List<Double> sy = new ArrayList<>();
+            for (int r = 0; r < gs.length; r++) {
+                if (Math.abs(gs[r]) > NOISE_FLOOR * Math.abs(gs[0])) {
+                    sx.add((double) r);
+                    sy.add(Math.abs(gs[r]));
+                }
+            }
+            b.figure(Figure.of("correlation-sigma", "Bulk correlation function G_sigma(|m - n|)", "|m - n| (layers)", "|G_sigma|",
+                    "Exact |G_sigma(r)| of the pre-neuron sigma^(m) = sigma(W^(m) h^(m) + b^(m)) (l=1, i=1) in the infinite bulk, from the "
+                            + "sigma-chain transfer matrix K P (Eq. 34, footnote 12).",
+                    Series.markers("G_sigma exact", toArray(sx), toArray(sy))).withLogAxes(false, true));
         }
         return b.build();
     }

@@ -19,6 +19,9 @@ public final class ExactRun {
     /** Largest depth for which neuron means are listed in the JSON. */
     public static final int MAX_LISTED_LAYERS = 100;
 
+    /** The betaV -> infinity table is skipped above this estimated work per ln Z. */
+    public static final double CONVERGENCE_WORK = 2e9;
+
     private ExactRun() {
     }
 
@@ -31,7 +34,8 @@ public final class ExactRun {
      * @param meanConstraint       &lt;constraint&gt; (null likewise)
      * @param neuronMeans          &lt;h^(m)_{l,i}&gt; as [M+1][L][N] (null likewise, or when M &gt; 100)
      * @param states               joint layer states q_h^{N L}
-     * @param convergence          ln Z_new(betaV') - ln Z_original for betaV' in {@code convergenceBetaV}
+     * @param convergence          ln Z_new(betaV') - ln Z_original for betaV' in {@code convergenceBetaV} (null when
+     *                             one ln Z costs more than 2e9 multiply-adds)
      * @param convergenceBetaV     the betaV' grid of the convergence table
      */
     public record Data(double logZ, Double logZOriginal, Double meanCost, Double meanConstraint, double[][][] neuronMeans,
@@ -65,7 +69,8 @@ public final class ExactRun {
         Table.Builder tb = Table.builder("betav-limit", "betaV", "lnZ_new", "lnZ_original", "lnZ_new - lnZ_original");
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
-        for (int k = 0; k < grid.length; k++) {
+        boolean cheap = org.deeprg.dyn.exact.LogSpace.estimatedWork(exact.states().count(), spec.depth() - 1L) < CONVERGENCE_WORK;
+        for (int k = 0; k < grid.length && cheap; k++) {
             double lz = ExactDyn.logPartitionFunction(model, spec.beta(), grid[k]);
             gap[k] = orig == null ? Double.NaN : lz - orig;
             tb.row(grid[k], lz, orig == null ? "n/a" : orig, orig == null ? "n/a" : gap[k]);
@@ -75,10 +80,12 @@ public final class ExactRun {
             }
         }
         Result.Builder b = Result.builder("Exact partition function of H_new (dynamic neurons, transfer matrices)")
-                .data(new Data(logZ, orig, cost, constraint, means, exact.states().count(), gap, grid))
-                .table(tb.build())
+                .data(new Data(logZ, orig, cost, constraint, means, exact.states().count(), cheap ? gap : null, cheap ? grid : null))
                 .summary("ln Z_new(beta=" + Format.plain(spec.beta()) + ", betaV=" + Format.plain(spec.betaV()) + ") = " + Format.plain(logZ))
                 .summary("ln Z_original(beta=" + Format.plain(spec.beta()) + ") = " + (orig == null ? "n/a (" + origNote + ")" : Format.plain(orig)));
+        if (cheap) {
+            b.table(tb.build());
+        }
         if (cost != null) {
             b.summary("<cost> = " + Format.plain(cost) + ", <constraint> = " + Format.plain(constraint));
         }

@@ -148,7 +148,7 @@ public final class Lee2024ExactRgStudy implements Study {
         BulkChain bc = new BulkChain(1, 1, Activation.HEAVISIDE, Alphabet.BINARY_WEIGHTS, Alphabet.BINARY_NEURONS, 2.0);
         out.figure(Figure.of("bulk-correlation", "Bulk G_h(r) of the paper's chain (betaV = 2)", "|m - n|", "G_h",
                 "Exact connected correlation of neurons in the infinite bulk (N = L = 1, W, b in {-1,1}); the line is G_h(0) exp(-r/xi), "
-                        + "xi = " + Format.plain(bc.correlationLength()) + " layers (Eq. 35).",
+                        + "xi = " + RgRun.fmtXi(bc.correlationLength()) + " layers (Eq. 35).",
                 Series.markers("G_h", range(11), java.util.Arrays.copyOf(chain.correlationFunction(), 11)),
                 Series.line("exp(-r/xi)", range(11), expLine(chain.correlationFunction()[0], bc.correlationLength(), 11)))
                 .withLogAxes(false, true));
@@ -290,20 +290,20 @@ public final class Lee2024ExactRgStudy implements Study {
             }
             desc.append(g.fixedPoints().size()).append(" isolated and ").append(g.fixedManifolds().size()).append(" fixed manifolds: ");
             for (RgRun.ManifoldJson m : g.fixedManifolds()) {
-                desc.append("[dim ").append(m.dimension()).append(", xi = ").append(Format.plain(m.correlationLength())).append("] ");
+                desc.append("[dim ").append(m.dimension()).append(", xi = ").append(RgRun.fmtXi(m.correlationLength())).append("] ");
             }
             claims.add(Claim.notComparable("Generalisation (" + model + "): fixed points and exponents", "not in the paper (N = L = 1, b = 2 only)",
                     desc.toString().trim(), "deeprg result beyond the paper"));
             Table.Builder gt = Table.builder("general-" + spec.width() + "-" + spec.examples() + "-q" + spec.weightAlphabet().size() + "-b" + spec.rescaling(),
                     "kind", "dimension", "eigenvalue moduli", "xi", "physical");
             if (g.fullRankFixedPoint() != null) {
-                gt.row("K* = P^-1 (isolated)", 0, RgRun.fmt(RgRun.moduli(g.fullRankFixedPoint())), Format.plain(g.fullRankFixedPoint().correlationLength()), g.fullRankFixedPoint().physical());
+                gt.row("K* = P^-1 (isolated)", 0, RgRun.fmt(RgRun.moduli(g.fullRankFixedPoint())), RgRun.fmtXi(g.fullRankFixedPoint().correlationLength()), g.fullRankFixedPoint().physical());
             }
             for (RgRun.FixedPointJson p : g.fixedPoints()) {
-                gt.row("isolated (Newton)", 0, RgRun.fmt(RgRun.moduli(p)), Format.plain(p.correlationLength()), p.physical());
+                gt.row("isolated (Newton)", 0, RgRun.fmt(RgRun.moduli(p)), RgRun.fmtXi(p.correlationLength()), p.physical());
             }
             for (RgRun.ManifoldJson m : g.fixedManifolds()) {
-                gt.row(m.description(), m.dimension(), RgRun.fmt(m.eigenvalueModuli()), Format.plain(m.correlationLength()), m.physical());
+                gt.row(m.description(), m.dimension(), RgRun.fmt(m.eigenvalueModuli()), RgRun.fmtXi(m.correlationLength()), m.physical());
             }
             out.table(gt.build());
         }

@@ -83,7 +83,9 @@ public final class RgRun {
      * Critical scaling at an isolated fixed point (Sec. V, Eqs. 36-39).
      *
      * @param nu                  1 / y_1 from the leading relevant eigenvalue (Eq. 38)
-     * @param decayExponent       -2 d + 2 y_B with d = 1 and y_B the exponent of the h-field direction (Eq. 39)
+     * @param decayExponent       -2 d + 2 y_B with d = 1 and y_B = ln|dx'_B/dx_B| / ln b along the field coupling of h_1
+     *                            (the paper's B) in exponential coordinates (Eq. 39); in kernel coordinates (entry
+     *                            K(0, h_1 = 1)) when the kernel has zeros
      * @param deltas              distances |x_A - x_A*| of the numerical check
      * @param correlationLengths  xi of T = K P at x* + delta e_A (exact transfer matrices)
      * @param fittedSlope         slope of ln xi against ln delta over the five smallest deltas (compare -nu)
@@ -190,14 +192,14 @@ public final class RgRun {
                 .data(data);
         Table.Builder tb = Table.builder("fixed-points", "kind", "expCouplings", "eigenvalues", "exponents", "stable", "physical", "xi");
         for (FixedPointJson p : isolated) {
-            tb.row("isolated", fmt(p.expCouplings()), fmtEig(p), fmtExp(p.exponents()), p.stable(), p.physical(), Format.plain(p.correlationLength()));
+            tb.row("isolated", fmt(p.expCouplings()), fmtEig(p), fmtExp(p.exponents()), p.stable(), p.physical(), RgRun.fmtXi(p.correlationLength()));
         }
         if (fullRank != null) {
             tb.row("K* = P^-1", fmt(fullRank.expCouplings()), fmtEig(fullRank), fmtExp(fullRank.exponents()), fullRank.stable(),
-                    fullRank.physical(), Format.plain(fullRank.correlationLength()));
+                    fullRank.physical(), RgRun.fmtXi(fullRank.correlationLength()));
         }
         for (ManifoldJson m : manifolds) {
-            tb.row("manifold dim " + m.dimension(), m.description(), fmt(m.eigenvalueModuli()), "", "", m.physical(), Format.plain(m.correlationLength()));
+            tb.row("manifold dim " + m.dimension(), m.description(), fmt(m.eigenvalueModuli()), "", "", m.physical(), RgRun.fmtXi(m.correlationLength()));
         }
         b.table(tb.build());
         b.summary("counting matrix P: " + map.countingMatrix().length + " x " + map.countingMatrix().length + ", rank " + rank);
@@ -298,8 +300,17 @@ public final class RgRun {
         double lead = moduli(p)[0];
         double y = Math.log(lead) / Math.log(map.rescaling());
         double nu = 1 / y;
-        // y_B: exponent of the direction of the h field (paper: coupling B). For N = L = 1 every exponent is 1.
-        double yB = p.exponents()[Math.min(1, p.exponents().length - 1)] == null ? Double.NaN : p.exponents()[Math.min(1, p.exponents().length - 1)];
+        // y_B: growth of the field coupling of h_1 (the paper's B), the diagonal Jacobian element in exponential
+        // coordinates; exact eigenvalue when that direction is an eigenvector (at K* = P^-1 the Jacobian is b I).
+        double yB = Double.NaN;
+        double[] xs = map.expFromKernel(p.kernel());
+        boolean finite = true;
+        for (double v : xs) {
+            finite &= Double.isFinite(v) && v != 0;
+        }
+        int idx = (1 << map.bits()) - 1;
+        double jBB = finite ? map.jacobian(xs)[idx][idx] : map.jacobianKernel(p.kernel())[idx][idx];
+        yB = Math.log(Math.abs(jBB)) / Math.log(map.rescaling());
         double[] deltas = {1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5, 3e-6, 1e-6};
         double[] xis = new double[deltas.length];
         double[] lx = new double[deltas.length];
@@ -336,7 +347,7 @@ public final class RgRun {
                 ys[k] = v[0];
                 v = Lee2024Recursion.mapExp(v);
             }
-            series.add(Series.line("start (" + fmt(s) + ")", xs, ys));
+            series.add(Series.line("start " + fmt(s), xs, ys));
         }
         return Figure.of("flow-plane", "RG flow into the fixed plane e^A = 1 (cf. Fig. 4)", "e^B", "e^A",
                 "Eq. 26 iterated 7 times from six real starting points (e^A, e^B, e^C), projected on (e^B, e^A): every flow reaches "
@@ -385,6 +396,11 @@ public final class RgRun {
                 "|A| after each decimation (Eq. 26, points down to |A| = 1e-15) starting from the bare bond (A, B, C) = (2 betaV, -betaV, -betaV): A -> 0 "
                         + "super-exponentially (the transverse eigenvalue of the plane is 0), i.e. no phase transition for real couplings.",
                 series.toArray(Series[]::new)).withLogAxes(false, true);
+    }
+
+    /** xi as text: "infinite" above 1e12 layers (round-off of |lambda_2| = |lambda_1|). */
+    public static String fmtXi(double xi) {
+        return xi > 1e12 ? "infinite" : Format.plain(xi);
     }
 
     public static String fmt(double[] v) {

@@ -46,7 +46,10 @@ class ExactDynTest {
     @ParameterizedTest
     @MethodSource("smallModels")
     void transferMatricesEqualBruteForce(DiscreteDynModel model) {
-        for (double[] bb : new double[][] {{0.7, 1.3}, {2.0, 0.0}, {0.0, 5.0}}) {
+        long configs = DiscreteDynModel.saturatingPower(model.weightAlphabet().size(), model.network().parameterCount())
+                * model.statesPerLayer() * model.network().depth();
+        double[][] couplings = configs > (1L << 20) ? new double[][] {{0.7, 1.3}} : new double[][] {{0.7, 1.3}, {2.0, 0.0}, {0.0, 5.0}};
+        for (double[] bb : couplings) {
             double beta = bb[0];
             double betaV = bb[1];
             BruteForce.Expectations bf = BruteForce.expectations(model, beta, betaV);
@@ -76,6 +79,16 @@ class ExactDynTest {
             assertThat(OriginalEnsemble.logPartitionFunction(model, beta))
                     .isCloseTo(BruteForce.logPartitionFunctionOriginal(model, beta), within(1e-10));
         }
+    }
+
+    @Test
+    void sparseForwardRecursionEqualsBruteForceForContinuousActivations() {
+        DiscreteDynModel m = new DiscreteDynModel(new DynNetwork(2, 1, Activation.SIGMOID), BIN_W, BIN_H, List.of(ex("1,0:0,1")));
+        LayerKernel kernel = new LayerKernel(Activation.SIGMOID, BIN_W, 2);
+        assertThat(OriginalEnsemble.sparseForward(m, 0.8, kernel)).isCloseTo(BruteForce.logPartitionFunctionOriginal(m, 0.8), within(1e-10));
+        DiscreteDynModel deep = new DiscreteDynModel(new DynNetwork(1, 3, Activation.TANH), TER_W, TER_H, List.of(ex("1:-1"), ex("0:1")));
+        assertThat(OriginalEnsemble.sparseForward(deep, 1.3, new LayerKernel(Activation.TANH, TER_W, 1)))
+                .isCloseTo(BruteForce.logPartitionFunctionOriginal(deep, 1.3), within(1e-10));
     }
 
     @Test
@@ -182,6 +195,10 @@ class ExactDynTest {
                 List.of(new Example(new double[12], new double[12])));
         assertThatThrownBy(() -> ExactDyn.solve(wide, 1, 1)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("4096").hasMessageContaining("2048");
+        DiscreteDynModel deepWide = new DiscreteDynModel(new DynNetwork(11, 1_000_000, Activation.HEAVISIDE), BIN_W, BIN_H,
+                List.of(new Example(new double[11], new double[11])));
+        assertThatThrownBy(() -> ExactDyn.solve(deepWide, 1, 1)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("2048 x 2048").hasMessageContaining("2.0e+10");
         assertThatThrownBy(() -> new DiscreteDynModel(new DynNetwork(2, 2, Activation.HEAVISIDE), BIN_W, BIN_H, List.of(ex("1:0"))))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new DiscreteDynModel(new DynNetwork(1, 2, Activation.HEAVISIDE), BIN_W, BIN_H, List.of(ex("2:0"))))
