@@ -1,0 +1,65 @@
+package org.deeprg.qft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.deeprg.json.Json;
+import org.deeprg.study.StudyContext;
+import org.junit.jupiter.api.Test;
+
+/** Acceptance: sampled n-point functions against the exact finite-width formulas. */
+class EnsembleTest {
+    private static final double[][] PTS = {{-0.2}, {0.3}};
+
+    private static void assertAgreesWithExact(Activation a, double sigmaB, long seed) {
+        NetworkSpec net = NetworkSpec.oneLayer(1, 1, a, 1.0, sigmaB);
+        EnsembleSpec spec = new EnsembleSpec(net, List.of(1, 3, 20), PTS, 6, 3000, 30, true);
+        EnsembleResult r = Ensemble.run(spec, StudyContext.forTests(seed));
+        int checked = 0;
+        for (EnsembleResult.WidthResult w : r.widths()) {
+            for (EnsembleResult.Function f : w.functions()) {
+                double z = Math.abs(f.mean() - f.exact()) / f.stderr();
+                assertThat(z).as("%s N=%d n=%d %s: %s +- %s vs exact %s", a, w.width(), f.n(), java.util.Arrays.toString(f.points()),
+                        f.mean(), f.stderr(), f.exact()).isLessThan(4.0);
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(3 * (3 + 5 + 7));
+    }
+
+    @Test
+    void gaussNetAgreesWithExactFiniteWidth() {
+        assertAgreesWithExact(Activation.GAUSS, 0.3, 1);
+    }
+
+    @Test
+    void erfAgreesWithExactFiniteWidth() {
+        assertAgreesWithExact(Activation.ERF, 0.5, 2);
+    }
+
+    @Test
+    void reluAgreesWithExactFiniteWidth() {
+        assertAgreesWithExact(Activation.RELU, 0.5, 3);
+    }
+
+    @Test
+    void sameSeedSameNumbersForOneAndTwoThreads() {
+        NetworkSpec net = NetworkSpec.oneLayer(1, 1, Activation.GAUSS, 1.0, 1.0);
+        EnsembleSpec spec = new EnsembleSpec(net, List.of(2, 7), PTS, 4, 2 * Ensemble.CHUNK + 100, 3, true);
+        String one = Json.write(Ensemble.run(spec, StudyContext.forTests(9)));
+        String two = Json.write(Ensemble.run(spec, StudyContext.forTests(9).withThreads(2)));
+        assertThat(two).isEqualTo(one);
+        assertThat(Json.write(Ensemble.run(spec, StudyContext.forTests(10)))).isNotEqualTo(one);
+    }
+
+    @Test
+    void deepNetworksSampleTheRecursiveKernel() {
+        NetworkSpec net = new NetworkSpec(1, 1, 2, Activation.ERF, 1.2, 0.4);
+        EnsembleSpec spec = new EnsembleSpec(net, List.of(200), PTS, 2, 1000, 10, false);
+        EnsembleResult r = Ensemble.run(spec, StudyContext.forTests(4));
+        for (EnsembleResult.Function f : r.widths().get(0).functions()) {
+            // at width 200 the 1/N correction of G^(2) in a deep net is small compared with this error bar
+            assertThat(Math.abs(f.mean() - f.gaussian())).isLessThan(4 * f.stderr() + 0.01 * f.gaussian());
+        }
+    }
+}

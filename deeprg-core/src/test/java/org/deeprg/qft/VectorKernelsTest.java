@@ -1,0 +1,90 @@
+package org.deeprg.qft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jdk.incubator.vector.DoubleVector;
+import org.deeprg.random.RandomStreams;
+import org.hipparchus.special.Erf;
+import org.junit.jupiter.api.Test;
+
+class VectorKernelsTest {
+    @Test
+    void expIsAccurateToAFewUlp() {
+        double[] x = new double[4];
+        double[] y = new double[4];
+        double worst = 0;
+        for (int i = 0; i < 20000; i++) {
+            for (int l = 0; l < 4; l++) {
+                x[l] = -700 + 1400.0 * ((i * 4 + l) * 0.6180339887498949 % 1.0);
+            }
+            VectorMath.exp(DoubleVector.fromArray(VectorMath.SPECIES, x, 0)).intoArray(y, 0);
+            for (int l = 0; l < 4; l++) {
+                worst = Math.max(worst, Math.abs(y[l] / Math.exp(x[l]) - 1));
+                assertThat(VectorMath.exp(x[l])).isEqualTo(y[l]);
+            }
+        }
+        assertThat(worst).isLessThan(1e-15);
+    }
+
+    @Test
+    void erfIsWithinItsDocumentedBound() {
+        double[] x = new double[4];
+        double[] y = new double[4];
+        for (int i = 0; i < 2000; i++) {
+            for (int l = 0; l < 4; l++) {
+                x[l] = -6 + 12.0 * (i * 4 + l) / 8000.0;
+            }
+            VectorMath.erf(DoubleVector.fromArray(VectorMath.SPECIES, x, 0)).intoArray(y, 0);
+            for (int l = 0; l < 4; l++) {
+                assertThat(Math.abs(y[l] - Erf.erf(x[l]))).isLessThan(1.2e-7);
+            }
+        }
+    }
+
+    @Test
+    void gaussianMomentsAndCdf() {
+        VectorGaussian g = new VectorGaussian(RandomStreams.root(99));
+        int n = 2_000_000;
+        double[] z = new double[n];
+        g.fill(z, 0, n);
+        double m1 = 0;
+        double m2 = 0;
+        double m4 = 0;
+        int below = 0;
+        int tail = 0;
+        for (double v : z) {
+            m1 += v;
+            m2 += v * v;
+            m4 += v * v * v * v;
+            if (v < 0.5) {
+                below++;
+            }
+            if (v > 2.5) {
+                tail++;
+            }
+        }
+        m1 /= n;
+        m2 /= n;
+        m4 /= n;
+        assertThat(Math.abs(m1)).isLessThan(5 / Math.sqrt(n));
+        assertThat(Math.abs(m2 - 1)).isLessThan(5 * Math.sqrt(2.0 / n));
+        assertThat(Math.abs(m4 - 3)).isLessThan(5 * Math.sqrt(96.0 / n));
+        double p = 0.6914624612740131;
+        assertThat(Math.abs(below / (double) n - p)).isLessThan(5 * Math.sqrt(p * (1 - p) / n));
+        double q = 0.0062096653257761;
+        assertThat(Math.abs(tail / (double) n - q)).isLessThan(5 * Math.sqrt(q * (1 - q) / n));
+    }
+
+    @Test
+    void fillIsIndependentOfHowTheRequestIsCut() {
+        double[] a = new double[37];
+        new VectorGaussian(RandomStreams.root(5)).fill(a, 0, 37);
+        double[] b = new double[37];
+        VectorGaussian g = new VectorGaussian(RandomStreams.root(5));
+        g.fill(b, 0, 3);
+        g.fill(b, 3, 13);
+        b[16] = g.sample();
+        g.fill(b, 17, 20);
+        assertThat(b).containsExactly(a);
+    }
+}
