@@ -55,11 +55,11 @@ class EnsembleTest {
     @Test
     void deepNetworksSampleTheRecursiveKernel() {
         NetworkSpec net = new NetworkSpec(1, 1, 2, Activation.ERF, 1.2, 0.4);
-        EnsembleSpec spec = new EnsembleSpec(net, List.of(200), PTS, 2, 1000, 10, false);
+        EnsembleSpec spec = new EnsembleSpec(net, List.of(40), PTS, 2, 1000, 10, false);
         EnsembleResult r = Ensemble.run(spec, StudyContext.forTests(4));
         for (EnsembleResult.Function f : r.widths().get(0).functions()) {
-            // at width 200 the 1/N correction of G^(2) in a deep net is small compared with this error bar
-            assertThat(Math.abs(f.mean() - f.gaussian())).isLessThan(4 * f.stderr() + 0.01 * f.gaussian());
+            // at width 40 the 1/N correction of G^(2) in a deep net is a few percent at most
+            assertThat(Math.abs(f.mean() - f.gaussian())).isLessThan(4 * f.stderr() + 0.03 * f.gaussian());
         }
     }
 }
