@@ -34,7 +34,7 @@ class MultisetsTest {
     void accumulatorMatchesNaiveProducts() {
         NPointLayout layout = new NPointLayout(4, 6);
         NPointAccumulator acc = new NPointAccumulator(layout, 8);
-        VectorGaussian g = new VectorGaussian(RandomStreams.root(3));
+        NormalStream g = new NormalStream(RandomStreams.root(3));
         double[] naive = new double[layout.slots()];
         for (int batch = 0; batch < 3; batch++) {
             double[][] f = new double[4][8];

@@ -40,7 +40,7 @@ class WickTest {
         double[][] pts = {{-0.4}, {0.1}, {0.8}};
         double[][] k = Kernel.matrix(spec, pts);
         double[][] l = cholesky(k);
-        VectorGaussian g = new VectorGaussian(RandomStreams.root(11));
+        NormalStream g = new NormalStream(RandomStreams.root(11));
         int samples = 400_000;
         int[][] tests = {{0, 1}, {0, 1, 2, 2}, {0, 0, 1, 2}, {0, 1, 1, 2, 2, 2}, {0, 0, 1, 1, 2, 2}};
         double[] sum = new double[tests.length];
