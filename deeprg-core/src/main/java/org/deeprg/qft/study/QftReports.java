@@ -39,14 +39,15 @@ public final class QftReports {
                 rows.stream().mapToDouble(x -> x[2]).toArray());
     }
 
-    /** Fraction of sampled functions within K_SIGMA standard errors of the exact value, and the count. */
-    public static double[] exactAgreement(EnsembleResult r) {
+    /** For the functions of size n: {within K_SIGMA of exact, total, worst |z|, number below exact}. */
+    public static double[] exactAgreement(EnsembleResult r, int n) {
         int total = 0;
         int ok = 0;
+        int below = 0;
         double worst = 0;
         for (EnsembleResult.WidthResult w : r.widths()) {
             for (EnsembleResult.Function f : w.functions()) {
-                if (f.exact() == null) {
+                if (f.exact() == null || f.n() != n) {
                     continue;
                 }
                 total++;
@@ -55,9 +56,12 @@ public final class QftReports {
                 if (z <= K_SIGMA) {
                     ok++;
                 }
+                if (f.mean() < f.exact()) {
+                    below++;
+                }
             }
         }
-        return new double[] {ok, total, worst};
+        return new double[] {ok, total, worst, below};
     }
 
     /** The report of an ensemble run (Fig. 1 analogue, tables, claims). */
@@ -107,6 +111,9 @@ public final class QftReports {
             }
         }
         b.table(dev.build());
+        for (int n = 2; n <= Math.min(4, r.maxN()); n += 2) {
+            b.figure(histogram(r, n));
+        }
         Table.Builder fs = Table.builder("functions", "width N", "n", "points", "mean", "stderr", "gaussian (Wick)", "exact",
                 "deviation", "m_n", "(mean-exact)/stderr", "connected", "connected stderr");
         for (EnsembleResult.WidthResult w : r.widths()) {
@@ -146,12 +153,23 @@ public final class QftReports {
                         "not enough significant widths for a slope"));
             }
         }
-        double[] agree = exactAgreement(r);
-        if (agree[1] > 0) {
-            b.claim(Claim.check("Sampled n-point functions equal the exact finite-width values (Eq. 5 vs sums over index coincidences)",
+        for (int n = 2; n <= r.maxN(); n += 2) {
+            double[] agree = exactAgreement(r, n);
+            if (agree[1] == 0) {
+                continue;
+            }
+            boolean holds = agree[0] >= 0.99 * agree[1];
+            String reason = "at least 99% within " + K_SIGMA + " standard errors";
+            if (!holds && agree[3] > 0.9 * agree[1]) {
+                reason += "; the sampled values lie below the exact ones in " + (int) agree[3] + " of " + (int) agree[1]
+                        + " cases: the exact finite-width moments are dominated by rare large draws (g ~ exp(b_0) is lognormal, "
+                        + "E[g^k] ~ exp(k^2 sigma_b^2/2)) that an ensemble of this size almost never contains, and the bag scatter "
+                        + "underestimates the error (heavy tails)";
+            }
+            b.claim(Claim.check("Sampled " + n + "-point functions equal the exact finite-width values (Eq. 5 vs sums over index coincidences)",
                     "(deeprg check, not a paper number)",
                     String.format(Locale.ROOT, "%d of %d within %.0f stderr, worst %.2f stderr", (int) agree[0], (int) agree[1], K_SIGMA, agree[2]),
-                    agree[0] >= 0.99 * agree[1], "at least 99% within " + K_SIGMA + " standard errors (heavy-tailed ensembles can exceed it)"));
+                    holds, reason));
         }
         for (EnsembleResult.WidthResult w : r.widths()) {
             StringBuilder line = new StringBuilder("N=" + w.width() + ":");
@@ -231,5 +249,45 @@ public final class QftReports {
         if (Double.isFinite(slope.exact())) {
             b.claim(Claim.exact(statement + " (exact finite-width " + name + ", least-squares slope)", slope.paper(), slope.exact(), 0.1));
         }
+    }
+
+    /** Fig. 1 proper: histograms over the multisets of the sampled m_n, one curve per width (m_4 on log10 bins). */
+    static Figure histogram(EnsembleResult r, int n) {
+        boolean log = n > 2;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (EnsembleResult.WidthResult w : r.widths()) {
+            for (EnsembleResult.Function f : w.functions()) {
+                if (f.n() == n && Double.isFinite(f.normalisedDeviation()) && (!log || f.normalisedDeviation() > 0)) {
+                    double v = log ? Math.log10(f.normalisedDeviation()) : f.normalisedDeviation();
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        int bins = 24;
+        if (!(hi > lo)) {
+            hi = lo + 1;
+        }
+        List<Series> series = new ArrayList<>();
+        for (EnsembleResult.WidthResult w : r.widths()) {
+            double[] x = new double[bins];
+            double[] y = new double[bins];
+            for (int i = 0; i < bins; i++) {
+                x[i] = lo + (i + 0.5) * (hi - lo) / bins;
+            }
+            for (EnsembleResult.Function f : w.functions()) {
+                if (f.n() == n && Double.isFinite(f.normalisedDeviation()) && (!log || f.normalisedDeviation() > 0)) {
+                    double v = log ? Math.log10(f.normalisedDeviation()) : f.normalisedDeviation();
+                    int i = (int) Math.min(bins - 1, Math.floor((v - lo) / (hi - lo) * bins));
+                    y[i]++;
+                }
+            }
+            series.add(Series.line("N = " + w.width(), x, y));
+        }
+        return new Figure("fig1-m" + n + "-histogram", "Fig. 1: histogram of m_" + n + " over the multisets",
+                log ? "log10 m_" + n : "m_" + n, "number of multisets", false, false, series,
+                "As in the paper's Fig. 1: the distribution over the sorted multisets of points of the sampled normalised deviation m_"
+                        + n + ", one curve per width" + (log ? " (positive values, log10 bins)." : "."));
     }
 }
