@@ -74,6 +74,8 @@ public final class NetworkSampler {
         private final int neuronsPerDraw;
         private final double[] draws;
         private final double[] bias = new double[BATCH];
+        private final double[] tmpA;
+        private final double[] tmpB;
         /** Arithmetic-progression fast path (Gauss-net, d_in = 1): order of points, step, per-step constant factors. */
         private final int[] apOrder;
         private final double apStep;
@@ -100,6 +102,8 @@ public final class NetworkSampler {
             int perNeuron = (d + 2) * BATCH;
             this.neuronsPerDraw = Math.max(1, Math.min(spec.width(), DRAW_BLOCK / perNeuron));
             this.draws = new double[neuronsPerDraw * perNeuron];
+            this.tmpA = new double[neuronsPerDraw * BATCH];
+            this.tmpB = new double[neuronsPerDraw * BATCH];
             this.apOrder = spec.activation() == Activation.GAUSS && d == 1 && m >= 3 ? arithmeticProgression(points) : null;
             if (apOrder != null) {
                 apStep = points[apOrder[1]][0] - points[apOrder[0]][0];
@@ -154,12 +158,22 @@ public final class NetworkSampler {
                 }
             }
             int width = spec.width();
-            int stride = (d + 2) * BATCH;
             for (int j0 = 0; j0 < width; j0 += neuronsPerDraw) {
                 int nj = Math.min(neuronsPerDraw, width - j0);
-                gauss.fill(draws, 0, nj * stride);
-                for (int j = 0; j < nj; j++) {
-                    neuron(j * stride, f);
+                int n = nj * BATCH;
+                // block layout, component-major: W0 components (d blocks of n), then b0 (n), then W1 (n)
+                gauss.fill(draws, 0, (d + 2) * n);
+                if (apOrder != null) {
+                    progressionArguments(n);
+                    VectorMath.expInPlace(tmpA, n);
+                    VectorMath.expInPlace(tmpB, n);
+                    progressionAccumulate(nj, n, f);
+                } else {
+                    for (int a = 0; a < m; a++) {
+                        preActivation(a, n);
+                        VectorMath.activateInPlace(spec.activation(), tmpA, n, offset[a]);
+                        accumulatePoint(nj, n, f[a]);
+                    }
                 }
             }
             if (count < BATCH) {
@@ -169,70 +183,66 @@ public final class NetworkSampler {
             }
         }
 
-        /** Adds one hidden neuron's contribution for the whole batch; draws layout: [w0_0..w0_{d-1}, b0, w1] x BATCH. */
-        private void neuron(int base, double[][] f) {
-            Activation act = spec.activation();
+        /** tmpA = W0 x_first + b0 + offset_first, tmpB = W0 step (the two exponents of the progression path). */
+        private void progressionArguments(int n) {
+            int first = apOrder[0];
+            double x0 = xs[first][0] * w0Scale;
+            double st = apStep * w0Scale;
+            double off = offset[first];
             double sb = spec.sigmaB();
+            for (int i = 0; i < n; i += L) {
+                DoubleVector w0 = DoubleVector.fromArray(S, draws, i);
+                DoubleVector b0 = DoubleVector.fromArray(S, draws, n + i).fma(DoubleVector.broadcast(S, sb), DoubleVector.broadcast(S, off));
+                w0.fma(DoubleVector.broadcast(S, x0), b0).intoArray(tmpA, i);
+                w0.mul(st).intoArray(tmpB, i);
+            }
+        }
+
+        /** f_a += W1 e_a with e_{a_k} = e_{a_{k-1}} * ratio * factor_k along the progression. */
+        private void progressionAccumulate(int nj, int n, double[][] f) {
+            int w1Base = 2 * n;
             for (int b = 0; b < BATCH; b += L) {
-                DoubleVector b0 = DoubleVector.fromArray(S, draws, base + d * BATCH + b).mul(sb);
-                DoubleVector w1 = DoubleVector.fromArray(S, draws, base + (d + 1) * BATCH + b).mul(w1Scale);
-                if (apOrder != null) {
-                    DoubleVector w0 = DoubleVector.fromArray(S, draws, base + b).mul(w0Scale);
-                    int first = apOrder[0];
-                    DoubleVector e = VectorMath.exp(w0.fma(DoubleVector.broadcast(S, xs[first][0]), b0.add(offset[first])));
-                    DoubleVector ratio = VectorMath.exp(w0.mul(apStep));
-                    DoubleVector.fromArray(S, f[first], b).add(w1.mul(e)).intoArray(f[first], b);
-                    for (int i = 1; i < m; i++) {
-                        int a = apOrder[i];
-                        e = e.mul(ratio).mul(apFactor[i]);
-                        DoubleVector.fromArray(S, f[a], b).add(w1.mul(e)).intoArray(f[a], b);
-                    }
-                } else if (d == 1) {
-                    DoubleVector w0 = DoubleVector.fromArray(S, draws, base + b).mul(w0Scale);
-                    for (int a = 0; a < m; a++) {
-                        DoubleVector z = w0.fma(DoubleVector.broadcast(S, xs[a][0]), b0);
-                        accumulate(act, z, a, w1, f, b);
-                    }
-                } else {
-                    for (int a = 0; a < m; a++) {
-                        DoubleVector z = b0;
-                        for (int c = 0; c < d; c++) {
-                            DoubleVector w0 = DoubleVector.fromArray(S, draws, base + c * BATCH + b).mul(w0Scale);
-                            z = w0.fma(DoubleVector.broadcast(S, xs[a][c]), z);
+                for (int i = 0; i < m; i++) {
+                    double[] fa = f[apOrder[i]];
+                    DoubleVector acc = DoubleVector.fromArray(S, fa, b);
+                    double factor = i == 0 ? 1.0 : apFactor[i];
+                    for (int j = 0; j < nj; j++) {
+                        int k = j * BATCH + b;
+                        DoubleVector e = DoubleVector.fromArray(S, tmpA, k);
+                        if (i > 0) {
+                            e = e.mul(DoubleVector.fromArray(S, tmpB, k)).mul(factor);
+                            e.intoArray(tmpA, k);
                         }
-                        accumulate(act, z, a, w1, f, b);
+                        acc = DoubleVector.fromArray(S, draws, w1Base + k).mul(w1Scale).fma(e, acc);
                     }
+                    acc.intoArray(fa, b);
                 }
             }
         }
 
-        private void accumulate(Activation act, DoubleVector z, int a, DoubleVector w1, double[][] f, int b) {
-            DoubleVector g = activate(act, z, offset[a]);
-            DoubleVector.fromArray(S, f[a], b).add(w1.mul(g)).intoArray(f[a], b);
+        /** tmpA = W0 . x_a + b0 (without the Gauss-net offset). */
+        private void preActivation(int a, int n) {
+            double sb = spec.sigmaB();
+            for (int i = 0; i < n; i += L) {
+                DoubleVector z = DoubleVector.fromArray(S, draws, d * n + i).mul(sb);
+                for (int c = 0; c < d; c++) {
+                    z = DoubleVector.fromArray(S, draws, c * n + i).fma(DoubleVector.broadcast(S, xs[a][c] * w0Scale), z);
+                }
+                z.intoArray(tmpA, i);
+            }
         }
-    }
 
-    /** {@code g(z)} lane-wise; {@code shift} is the Gauss-net normalisation (0 for the others). */
-    static DoubleVector activate(Activation act, DoubleVector z, double shift) {
-        switch (act) {
-            case GAUSS:
-                return VectorMath.exp(z.add(shift));
-            case ERF:
-                return VectorMath.erf(z);
-            case RELU:
-                return z.max(0.0);
-            case TANH: {
-                DoubleVector e = VectorMath.exp(z.mul(2.0));
-                return DoubleVector.broadcast(S, 1.0).sub(DoubleVector.broadcast(S, 2.0).div(e.add(1.0)));
+        /** fa += sum_j W1_j g_j (g in tmpA). */
+        private void accumulatePoint(int nj, int n, double[] fa) {
+            int w1Base = (d + 1) * n;
+            for (int b = 0; b < BATCH; b += L) {
+                DoubleVector acc = DoubleVector.fromArray(S, fa, b);
+                for (int j = 0; j < nj; j++) {
+                    int k = j * BATCH + b;
+                    acc = DoubleVector.fromArray(S, draws, w1Base + k).mul(w1Scale).fma(DoubleVector.fromArray(S, tmpA, k), acc);
+                }
+                acc.intoArray(fa, b);
             }
-            case GELU: {
-                DoubleVector half = VectorMath.erfcNonNegative(z.abs().mul(1 / Math.sqrt(2.0))).mul(0.5);
-                VectorMask<Double> pos = z.compare(VectorOperators.GE, 0.0);
-                DoubleVector phi = half.blend(DoubleVector.broadcast(S, 1.0).sub(half), pos);
-                return z.mul(phi);
-            }
-            default:
-                throw new IllegalStateException("unknown activation " + act);
         }
     }
 

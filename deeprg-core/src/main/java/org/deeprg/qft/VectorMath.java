@@ -122,4 +122,89 @@ public final class VectorMath {
         LongVector sign = z.reinterpretAsLongs().and(Long.MIN_VALUE);
         return e.reinterpretAsLongs().or(sign).reinterpretAsDoubles();
     }
+
+    /**
+     * {@code x[i] = e^{x[i]}} for {@code i < n} ({@code n} a multiple of {@link #LANES}); same algorithm and bits as
+     * {@link #exp(DoubleVector)}, written out inside the loop so that no vector crosses a call (JDK 17 boxes vectors
+     * passed to methods the JIT does not inline). Modifies {@code x}.
+     */
+    public static void expInPlace(double[] x, int n) {
+        DoubleVector lo = DoubleVector.broadcast(SPECIES, -708.0);
+        DoubleVector hiClamp = DoubleVector.broadcast(SPECIES, 709.0);
+        DoubleVector mln2hi = DoubleVector.broadcast(SPECIES, -LN2_HI);
+        DoubleVector mln2lo = DoubleVector.broadcast(SPECIES, -LN2_LO);
+        DoubleVector c0 = DoubleVector.broadcast(SPECIES, EXP_COEF[0]);
+        DoubleVector c1 = DoubleVector.broadcast(SPECIES, EXP_COEF[1]);
+        DoubleVector c2 = DoubleVector.broadcast(SPECIES, EXP_COEF[2]);
+        DoubleVector c3 = DoubleVector.broadcast(SPECIES, EXP_COEF[3]);
+        DoubleVector c4 = DoubleVector.broadcast(SPECIES, EXP_COEF[4]);
+        DoubleVector c5 = DoubleVector.broadcast(SPECIES, EXP_COEF[5]);
+        DoubleVector c6 = DoubleVector.broadcast(SPECIES, EXP_COEF[6]);
+        DoubleVector c7 = DoubleVector.broadcast(SPECIES, EXP_COEF[7]);
+        DoubleVector c8 = DoubleVector.broadcast(SPECIES, EXP_COEF[8]);
+        DoubleVector c9 = DoubleVector.broadcast(SPECIES, EXP_COEF[9]);
+        DoubleVector c10 = DoubleVector.broadcast(SPECIES, EXP_COEF[10]);
+        DoubleVector c11 = DoubleVector.broadcast(SPECIES, EXP_COEF[11]);
+        for (int i = 0; i < n; i += LANES) {
+            DoubleVector v = DoubleVector.fromArray(SPECIES, x, i).max(lo).min(hiClamp);
+            DoubleVector t = v.fma(LOG2E, SHIFTER);
+            DoubleVector k = t.sub(SHIFTER);
+            DoubleVector r = k.fma(mln2hi, v);
+            r = k.fma(mln2lo, r);
+            DoubleVector r2 = r.mul(r);
+            DoubleVector r4 = r2.mul(r2);
+            DoubleVector r8 = r4.mul(r4);
+            DoubleVector e01 = r.fma(c1, c0);
+            DoubleVector e23 = r.fma(c3, c2);
+            DoubleVector e45 = r.fma(c5, c4);
+            DoubleVector e67 = r.fma(c7, c6);
+            DoubleVector e89 = r.fma(c9, c8);
+            DoubleVector e1011 = r.fma(c11, c10);
+            DoubleVector low = e23.fma(r2, e01);
+            DoubleVector mid = e67.fma(r2, e45);
+            DoubleVector high = e1011.fma(r2, e89).add(r4.mul(EXP_COEF[12]));
+            DoubleVector p = high.fma(r8, mid.fma(r4, low));
+            LongVector scale = t.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52);
+            p.reinterpretAsLongs().add(scale).reinterpretAsDoubles().intoArray(x, i);
+        }
+    }
+
+    /** {@code x[i] = g(x[i] + shift)} for a pointwise activation (Gauss-net: {@code exp}); n a multiple of LANES. */
+    public static void activateInPlace(Activation act, double[] x, int n, double shift) {
+        switch (act) {
+            case GAUSS -> {
+                if (shift != 0) {
+                    for (int i = 0; i < n; i++) {
+                        x[i] += shift;
+                    }
+                }
+                expInPlace(x, n);
+            }
+            case RELU -> {
+                for (int i = 0; i < n; i++) {
+                    x[i] = Math.max(x[i], 0.0);
+                }
+            }
+            case ERF -> {
+                for (int i = 0; i < n; i += LANES) {
+                    erf(DoubleVector.fromArray(SPECIES, x, i)).intoArray(x, i);
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < n; i += LANES) {
+                    DoubleVector e = exp(DoubleVector.fromArray(SPECIES, x, i).mul(2.0));
+                    DoubleVector.broadcast(SPECIES, 1.0).sub(DoubleVector.broadcast(SPECIES, 2.0).div(e.add(1.0))).intoArray(x, i);
+                }
+            }
+            case GELU -> {
+                for (int i = 0; i < n; i += LANES) {
+                    DoubleVector z = DoubleVector.fromArray(SPECIES, x, i);
+                    DoubleVector half = erfcNonNegative(z.abs().mul(1 / Math.sqrt(2.0))).mul(0.5);
+                    jdk.incubator.vector.VectorMask<Double> pos = z.compare(VectorOperators.GE, 0.0);
+                    z.mul(half.blend(DoubleVector.broadcast(SPECIES, 1.0).sub(half), pos)).intoArray(x, i);
+                }
+            }
+            default -> throw new IllegalStateException("unknown activation " + act);
+        }
+    }
 }

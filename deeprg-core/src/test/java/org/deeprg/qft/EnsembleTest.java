@@ -62,4 +62,21 @@ class EnsembleTest {
             assertThat(Math.abs(f.mean() - f.gaussian())).isLessThan(4 * f.stderr() + 0.03 * f.gaussian());
         }
     }
+
+    /** The Gauss-net progression fast path (2 exponentials per neuron) against the direct path on the same draws. */
+    @Test
+    void progressionFastPathMatchesDirectEvaluation() {
+        NetworkSpec net = NetworkSpec.oneLayer(1, 37, Activation.GAUSS, 1.3, 0.8);
+        double[][] ap = {{0.3}, {-0.1}, {0.1}, {0.5}};
+        // a perturbation of 1e-9 breaks the progression test (relative 1e-12) and forces the direct path
+        double[][] direct = {{0.3}, {-0.1}, {0.1 + 1e-9}, {0.5}};
+        assertThat(NetworkSampler.OneLayer.arithmeticProgression(ap)).containsExactly(1, 2, 0, 3);
+        assertThat(NetworkSampler.OneLayer.arithmeticProgression(direct)).isNull();
+        NPointLayout layout = new NPointLayout(4, 6);
+        double[] a = NetworkSampler.sampleChunk(net, ap, layout, 100, org.deeprg.random.RandomStreams.root(3));
+        double[] b = NetworkSampler.sampleChunk(net, direct, layout, 100, org.deeprg.random.RandomStreams.root(3));
+        for (int s = 0; s < a.length; s++) {
+            assertThat(a[s]).isCloseTo(b[s], org.assertj.core.api.Assertions.within(1e-6 * Math.abs(b[s])));
+        }
+    }
 }
