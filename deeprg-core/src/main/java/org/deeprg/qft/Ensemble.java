@@ -125,6 +125,7 @@ public final class Ensemble {
                         c.length > 1 ? c[1] : 0.0, c.length > 2 ? c[2] : 0.0));
             }
         }
+        ConnectedIndex index = new ConnectedIndex(layout, slotOf);
         List<EnsembleResult.WidthResult> widths = new ArrayList<>();
         for (int w = 0; w < spec.widths().size(); w++) {
             int width = spec.widths().get(w);
@@ -146,8 +147,8 @@ public final class Ensemble {
                 double dev = e.mean() - gaussian[s];
                 Estimate connected = null;
                 if (ms.length == 4 || ms.length == 6) {
-                    final int[] msF = ms;
-                    connected = Resampling.jackknife(bags, v -> connected(msF, v, slotOf));
+                    final int slot = s;
+                    connected = Resampling.jackknife(bags, v -> index.connected(slot, v));
                 }
                 fs.add(new EnsembleResult.Function(ms.length, ms, e.mean(), e.stderr(), gaussian[s], exact, dev,
                         gaussian[s] != 0 ? dev / gaussian[s] : Double.NaN,
@@ -192,33 +193,6 @@ public final class Ensemble {
         return c;
     }
 
-    /**
-     * Connected 4- or 6-point function from the moments {@code v} (one vector of slot means):
-     * {@code G_c^(4) = G^(4) - sum_3 G2 G2}, {@code G_c^(6) = G^(6) - sum_15 G_c^(4) G2 - sum_15 G2 G2 G2}
-     * (odd moments vanish by the symmetry {@code W_1 -> -W_1, b_1 -> -b_1}).
-     */
-    static double connected(int[] ms, double[] v, Map<String, Integer> slotOf) {
-        int n = ms.length;
-        double g = v[slotOf.get(Arrays.toString(ms))];
-        if (n == 4) {
-            return g - pairsProduct(ms, new int[] {0, 1, 2, 3}, v, slotOf);
-        }
-        // n == 6
-        double sub = 0;
-        int full = (1 << 6) - 1;
-        for (int quad = 0; quad <= full; quad++) {
-            if (Integer.bitCount(quad) != 4) {
-                continue;
-            }
-            int[] q = select(ms, quad);
-            int[] p = select(ms, full & ~quad);
-            double c4 = v[slotOf.get(Arrays.toString(q))] - pairsProduct(q, new int[] {0, 1, 2, 3}, v, slotOf);
-            sub += c4 * v[slotOf.get(Arrays.toString(p))];
-        }
-        sub += pairsProduct(ms, new int[] {0, 1, 2, 3, 4, 5}, v, slotOf);
-        return g - sub;
-    }
-
     private static int[] select(int[] ms, int mask) {
         int[] out = new int[Integer.bitCount(mask)];
         int j = 0;
@@ -231,18 +205,85 @@ public final class Ensemble {
         return out;
     }
 
-    /** Sum over perfect matchings of the positions of products of measured 2-point functions. */
-    private static double pairsProduct(int[] ms, int[] positions, double[] v, Map<String, Integer> slotOf) {
-        double total = 0;
-        for (int[] m : Wick.matchings(positions.length)) {
-            double p = 1;
-            for (int i = 0; i < m.length; i += 2) {
-                int a = ms[positions[m[i]]];
-                int b = ms[positions[m[i + 1]]];
-                p *= v[slotOf.get(Arrays.toString(new int[] {Math.min(a, b), Math.max(a, b)}))];
+
+    /**
+     * Slot bookkeeping for connected functions, precomputed once (the jackknife evaluates them many times):
+     * for a 4-slot its 3 pairings into 2-slots; for a 6-slot its 15 (4-slot, 2-slot) splits and 15 pairings.
+     */
+    static final class ConnectedIndex {
+        private final int[][] pairs4;
+        private final int[][] quads6;
+        private final int[][] pairs6;
+
+        ConnectedIndex(NPointLayout layout, Map<String, Integer> slotOf) {
+            int slots = layout.slots();
+            pairs4 = new int[slots][];
+            quads6 = new int[slots][];
+            pairs6 = new int[slots][];
+            for (int s = 0; s < slots; s++) {
+                int[] ms = layout.multiset(s);
+                if (ms.length == 4) {
+                    pairs4[s] = pairings(ms, slotOf);
+                } else if (ms.length == 6) {
+                    int full = (1 << 6) - 1;
+                    int[] q = new int[30];
+                    int k = 0;
+                    for (int quad = 0; quad <= full; quad++) {
+                        if (Integer.bitCount(quad) == 4) {
+                            q[k++] = slotOf.get(Arrays.toString(select(ms, quad)));
+                            q[k++] = slotOf.get(Arrays.toString(select(ms, full & ~quad)));
+                        }
+                    }
+                    quads6[s] = q;
+                    pairs6[s] = pairings(ms, slotOf);
+                }
             }
-            total += p;
         }
-        return total;
+
+        /** Slots of the pairs of every perfect matching, flattened (n/2 entries per matching). */
+        private static int[] pairings(int[] ms, Map<String, Integer> slotOf) {
+            List<int[]> matchings = Wick.matchings(ms.length);
+            int half = ms.length / 2;
+            int[] out = new int[matchings.size() * half];
+            int k = 0;
+            for (int[] m : matchings) {
+                for (int i = 0; i < m.length; i += 2) {
+                    int a = ms[m[i]];
+                    int b = ms[m[i + 1]];
+                    out[k++] = slotOf.get(Arrays.toString(new int[] {Math.min(a, b), Math.max(a, b)}));
+                }
+            }
+            return out;
+        }
+
+        private static double pairSum(int[] p, int half, double[] v) {
+            double total = 0;
+            for (int i = 0; i < p.length; i += half) {
+                double prod = 1;
+                for (int j = 0; j < half; j++) {
+                    prod *= v[p[i + j]];
+                }
+                total += prod;
+            }
+            return total;
+        }
+
+        /**
+         * Connected function of a 4- or 6-slot from the slot means {@code v}:
+         * {@code G_c^(4) = G^(4) - sum_3 G2 G2}, {@code G_c^(6) = G^(6) - sum_15 G_c^(4) G2 - sum_15 G2 G2 G2}
+         * (odd moments vanish by the symmetry {@code W_1 -> -W_1, b_1 -> -b_1}).
+         */
+        double connected(int slot, double[] v) {
+            if (pairs4[slot] != null) {
+                return v[slot] - pairSum(pairs4[slot], 2, v);
+            }
+            int[] q = quads6[slot];
+            double sub = 0;
+            for (int i = 0; i < q.length; i += 2) {
+                double c4 = v[q[i]] - pairSum(pairs4[q[i]], 2, v);
+                sub += c4 * v[q[i + 1]];
+            }
+            return v[slot] - sub - pairSum(pairs6[slot], 3, v);
+        }
     }
 }

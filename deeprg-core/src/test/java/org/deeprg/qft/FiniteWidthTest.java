@@ -49,4 +49,29 @@ class FiniteWidthTest {
         assertThat(c6[2]).isNotZero();
         assertThat(FiniteWidth.evenPartitions(0b111111)).hasSize(15 + 15 + 1);
     }
+
+    /** Connected functions of the exact moments are the cumulants: c_1/N for n = 4 and c_2/N^2 for n = 6. */
+    @Test
+    void connectedFunctionsOfExactMomentsAreTheCumulants() {
+        NetworkSpec spec = NetworkSpec.oneLayer(1, 1, Activation.GAUSS, 1.1, 0.7);
+        FiniteWidth fw = new FiniteWidth(spec, PTS);
+        NPointLayout layout = new NPointLayout(3, 6);
+        java.util.Map<String, Integer> slotOf = new java.util.HashMap<>();
+        int width = 7;
+        double[] v = new double[layout.slots()];
+        for (int s = 0; s < v.length; s++) {
+            slotOf.put(java.util.Arrays.toString(layout.multiset(s)), s);
+            v[s] = fw.value(layout.multiset(s), width);
+        }
+        Ensemble.ConnectedIndex index = new Ensemble.ConnectedIndex(layout, slotOf);
+        for (int s = 0; s < v.length; s++) {
+            int[] ms = layout.multiset(s);
+            double[] c = fw.coefficients(ms);
+            if (ms.length == 4) {
+                assertThat(index.connected(s, v)).isCloseTo(c[1] / width, within(1e-10 * Math.abs(v[s])));
+            } else if (ms.length == 6) {
+                assertThat(index.connected(s, v)).isCloseTo(c[2] / (width * width), within(1e-10 * Math.abs(v[s])));
+            }
+        }
+    }
 }
