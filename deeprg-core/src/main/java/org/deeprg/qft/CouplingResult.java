@@ -31,7 +31,7 @@ public record CouplingResult(String convention, int width, int dIn, double sigma
      * @param chi2      chi^2 of the joint fit (diagonal weights)
      * @param dof       its degrees of freedom
      * @param exactU4   u_4 of Eq. 8 from the exact finite-width functions (no sampling noise)
-     * @param exactU4Fit joint-fit u_4 on the exact functions
+     * @param exactU4Fit joint-fit u_4 on the exact functions (relative weights)
      * @param exactU6Fit joint-fit u_6 on the exact functions
      * @param flowU4    u_4 from the flow equation, started at the anchor point
      * @param flowU6    u_6 from the flow equation, started at the anchor point

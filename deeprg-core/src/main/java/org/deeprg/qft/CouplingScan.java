@@ -82,7 +82,9 @@ public final class CouplingScan {
             for (int s = 0; s < ex.length; s++) {
                 ex[s] = fw.value(samples.layout().multiset(s), width);
             }
-            double[] exFit = design.fit(ex, s4, s6);
+            // weights for the noise-free fit: relative residuals (sigma = the kernel integral of each datum), so that the
+            // exact couplings do not inherit the sampling noise of the bag errors
+            double[] exFit = design.fit(ex, design.i4.clone(), absolute(design.i6));
             exact[i] = new double[] {design.u4Average(ex), exFit[0], exFit[1]};
         }
         // anchor of the flow: the measured point with the smallest relative error of u4Fit (and u6Fit)
@@ -147,6 +149,14 @@ public final class CouplingScan {
             exactSlope = (ex.get(1)[1] - ex.get(0)[1]) / (ex.get(1)[0] - ex.get(0)[0]);
         }
         return new CouplingResult.Slope(measured, rows.size(), chi2, exactSlope, paper);
+    }
+
+    private static double[] absolute(double[] xs) {
+        double[] out = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            out[i] = Math.abs(xs[i]) > 0 ? Math.abs(xs[i]) : Double.MIN_NORMAL;
+        }
+        return out;
     }
 
     private static double[] stderrs(double[][] rows) {

@@ -52,7 +52,18 @@ class VectorKernelsTest {
         double m4 = 0;
         int below = 0;
         int tail = 0;
+        int farTail = 0;
+        double[] edges = {-2.0, -1.0, -0.3, 0.0, 0.7, 1.5, 3.0};
+        int[] counts = new int[edges.length + 1];
         for (double v : z) {
+            if (Math.abs(v) > 3.6) {
+                farTail++;
+            }
+            int bin = 0;
+            while (bin < edges.length && v >= edges[bin]) {
+                bin++;
+            }
+            counts[bin]++;
             m1 += v;
             m2 += v * v;
             m4 += v * v * v * v;
@@ -73,6 +84,19 @@ class VectorKernelsTest {
         assertThat(Math.abs(below / (double) n - p)).isLessThan(5 * Math.sqrt(p * (1 - p) / n));
         double q = 0.0062096653257761;
         assertThat(Math.abs(tail / (double) n - q)).isLessThan(5 * Math.sqrt(q * (1 - q) / n));
+        // beyond the ziggurat's base-layer edge r = 3.44: the exact tail sampler
+        double qf = 2 * 1.5910859015753364e-4;
+        assertThat(Math.abs(farTail / (double) n - qf)).isLessThan(5 * Math.sqrt(qf / n));
+        // chi-square over 8 bins against the normal CDF (7 degrees of freedom; 0.999 quantile 24.3)
+        double chi2 = 0;
+        double prev = 0;
+        for (int b = 0; b <= edges.length; b++) {
+            double cdf = b < edges.length ? 0.5 * org.hipparchus.special.Erf.erfc(-edges[b] / Math.sqrt(2)) : 1.0;
+            double expected = n * (cdf - prev);
+            chi2 += (counts[b] - expected) * (counts[b] - expected) / expected;
+            prev = cdf;
+        }
+        assertThat(chi2).isLessThan(24.3);
     }
 
     @Test
