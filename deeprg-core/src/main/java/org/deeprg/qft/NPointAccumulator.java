@@ -56,7 +56,19 @@ public final class NPointAccumulator {
         for (int k = start; k < points; k++) {
             double[] fk = f[k];
             int slot = slots[node++];
-            if (slot >= 0) {
+            if (slot >= 0 && depth + 1 == maxN) {
+                // leaf: only the sum is needed, no product is stored
+                DoubleVector acc = DoubleVector.zero(S);
+                for (int b = 0; b < batch; b += VectorMath.LANES) {
+                    acc = DoubleVector.fromArray(S, parent, b).fma(DoubleVector.fromArray(S, fk, b), acc);
+                }
+                acc.intoArray(lanes, 0);
+                double s = 0;
+                for (double v : lanes) {
+                    s += v;
+                }
+                sums[slot] += s;
+            } else if (slot >= 0) {
                 DoubleVector acc = DoubleVector.zero(S);
                 for (int b = 0; b < batch; b += VectorMath.LANES) {
                     DoubleVector p = DoubleVector.fromArray(S, parent, b).mul(DoubleVector.fromArray(S, fk, b));

@@ -19,10 +19,10 @@ import org.deeprg.random.RandomStreams;
  * then per block of neurons the weights and biases), so chunk sums are reproducible bit for bit.
  */
 public final class NetworkSampler {
-    /** Networks per batch (vector lanes times 8). */
-    public static final int BATCH = 32;
+    /** Networks per batch (vector lanes times 16). */
+    public static final int BATCH = 64;
     /** Target size of one bulk Gaussian draw (doubles). */
-    static final int DRAW_BLOCK = 3072;
+    static final int DRAW_BLOCK = 4096;
 
     private static final VectorSpecies<Double> S = VectorMath.SPECIES;
     private static final int L = VectorMath.LANES;
