@@ -70,6 +70,7 @@ class QftCliTest {
                 new String[] {"qft", "ensemble", "--activation", "gauss", "--depth", "2"},
                 new String[] {"qft", "ensemble", "--preset", "bogus"},
                 new String[] {"qft", "ensemble", "--nets", "1000000000", "--bags", "100000", "--width", "1000000"},
+                new String[] {"qft", "ensemble", "--nets", "100000000", "--bags", "1000", "--width", "1"},
                 new String[] {"qft", "couplings", "--sigma-w", "0"},
                 new String[] {"qft", "couplings", "--bags", "1"},
                 new String[] {"qft", "couplings", "--preset", "erbin2022"});

@@ -21,6 +21,8 @@ public record EnsembleSpec(NetworkSpec network, List<Integer> widths, double[][]
     public static final long MAX_SLOTS = 20_000;
     /** Largest amount of work accepted: networks times hidden neurons times points. */
     public static final double MAX_WORK = 2e12;
+    /** Largest number of chunk partial sums held before combining (8 bytes each: 400 MB). */
+    public static final double MAX_PARTIAL_SUMS = 5e7;
     /** Largest number of points. */
     public static final int MAX_POINTS = 64;
 
@@ -55,6 +57,12 @@ public record EnsembleSpec(NetworkSpec network, List<Integer> widths, double[][]
         if (slots > MAX_SLOTS) {
             throw new InvalidInputException("points", points.length + " points with n up to " + maxN,
                     "at most " + MAX_SLOTS + " multisets (" + slots + " requested); use fewer points or a smaller --max-n");
+        }
+        long tasks = (long) widths.size() * bags * ((nets + Ensemble.CHUNK - 1) / Ensemble.CHUNK);
+        if ((double) tasks * slots > MAX_PARTIAL_SUMS) {
+            throw new InvalidInputException("nets", nets, String.format(java.util.Locale.ROOT,
+                    "widths x bags x ceil(nets/%d) x multisets = %.3g partial sums exceed the memory limit %.1g; use fewer bags or nets per run",
+                    Ensemble.CHUNK, (double) tasks * slots, MAX_PARTIAL_SUMS));
         }
         double work = 0;
         for (int w : widths) {

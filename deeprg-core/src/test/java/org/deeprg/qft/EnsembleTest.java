@@ -78,5 +78,16 @@ class EnsembleTest {
         for (int s = 0; s < a.length; s++) {
             assertThat(a[s]).isCloseTo(b[s], org.assertj.core.api.Assertions.within(1e-6 * Math.abs(b[s])));
         }
+        // the six-point specialisation (the paper's points, in shuffled order)
+        double[][] six = {{0.006}, {-0.01}, {0.002}, {-0.006}, {0.01}, {-0.002}};
+        double[][] sixDirect = {{0.006}, {-0.01}, {0.002 + 1e-11}, {-0.006}, {0.01}, {-0.002}};
+        assertThat(NetworkSampler.OneLayer.arithmeticProgression(six)).isNotNull();
+        assertThat(NetworkSampler.OneLayer.arithmeticProgression(sixDirect)).isNull();
+        NPointLayout six6 = new NPointLayout(6, 6);
+        double[] c = NetworkSampler.sampleChunk(net, six, six6, 100, org.deeprg.random.RandomStreams.root(4));
+        double[] d = NetworkSampler.sampleChunk(net, sixDirect, six6, 100, org.deeprg.random.RandomStreams.root(4));
+        for (int s = 0; s < c.length; s++) {
+            assertThat(c[s]).isCloseTo(d[s], org.assertj.core.api.Assertions.within(1e-6 * Math.abs(d[s])));
+        }
     }
 }
