@@ -18,6 +18,8 @@ import org.deeprg.stats.LinearFit;
 public final class QftReports {
     /** Standard errors allowed between a sampled value and an exact one. */
     public static final double K_SIGMA = 4.0;
+    /** Fewest significant sigma_W values for a sampled slope to be compared with the paper. */
+    public static final int MIN_SLOPE_POINTS = 5;
 
     private QftReports() {
     }
@@ -247,7 +249,14 @@ public final class QftReports {
     }
 
     private static void addSlopeClaim(Result.Builder b, String statement, CouplingResult.Slope slope, String name) {
-        if (slope.measured() != null) {
+        if (slope.measured() != null && slope.pointsUsed() < MIN_SLOPE_POINTS) {
+            b.claim(Claim.notComparable(statement + " (sampled " + name + ")", Double.toString(slope.paper()),
+                    slope.measured().format() + " from " + slope.pointsUsed() + " points",
+                    "only " + slope.pointsUsed() + " sigma_W values with |" + name + "| > 2 stderr (fewer than " + MIN_SLOPE_POINTS
+                            + "; about 1 in 20 exceeds 2 stderr by chance): the sampled coupling is not resolved"));
+            b.summary("slope of log|" + name + "| = " + slope.measured().format() + " from only " + slope.pointsUsed()
+                    + " significant points (not resolved); exact " + String.format(Locale.ROOT, "%.3f", slope.exact()) + "; paper " + slope.paper());
+        } else if (slope.measured() != null) {
             b.claim(Claim.sampled(statement + " (sampled " + name + ")", slope.paper(), slope.measured(), K_SIGMA));
             b.summary("slope of log|" + name + "| = " + slope.measured().format() + " from " + slope.pointsUsed()
                     + " significant points; exact " + String.format(Locale.ROOT, "%.3f", slope.exact()) + "; paper " + slope.paper());
