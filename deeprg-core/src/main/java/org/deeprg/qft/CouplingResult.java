@@ -33,8 +33,8 @@ public record CouplingResult(String convention, int width, int dIn, double sigma
      * @param exactU4   u_4 of Eq. 8 from the exact finite-width functions (no sampling noise)
      * @param exactU4Fit joint-fit u_4 on the exact functions (relative weights)
      * @param exactU6Fit joint-fit u_6 on the exact functions
-     * @param flowU4    u_4 from the flow equation, started at the anchor point
-     * @param flowU6    u_6 from the flow equation, started at the anchor point
+     * @param flowU4    u_4 from the flow equation, started at the sampled Eq. 8 u_4 with the smallest relative error
+     * @param flowU6    u_6 from the flow equation, started at the joint-fit u_6 with the smallest relative error
      */
     public record ScanPoint(double sigmaW, Estimate u4, Estimate u4Fit, Estimate u6Fit, double covU4U6, double chi2, int dof,
                             double exactU4, double exactU4Fit, double exactU6Fit, double flowU4, double flowU6) {

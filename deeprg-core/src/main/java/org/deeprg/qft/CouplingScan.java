@@ -87,11 +87,11 @@ public final class CouplingScan {
             double[] exFit = design.fit(ex, design.i4.clone(), absolute(design.i6));
             exact[i] = new double[] {design.u4Average(ex), exFit[0], exFit[1]};
         }
-        // anchor of the flow: the measured point with the smallest relative error of u4Fit (and u6Fit)
+        // anchor of the flow: the sampled point with the smallest relative error of u4 (Eq. 8 average) and of u6Fit
         int a4 = 0;
         int a6 = 0;
         for (int i = 1; i < k; i++) {
-            if (relErr(fits.get(i)[0]) < relErr(fits.get(a4)[0])) {
+            if (relErr(new Estimate(u4[i], u4Err[i], 0.5, 2)) < relErr(new Estimate(u4[a4], u4Err[a4], 0.5, 2))) {
                 a4 = i;
             }
             if (relErr(fits.get(i)[1]) < relErr(fits.get(a6)[1])) {
@@ -101,7 +101,7 @@ public final class CouplingScan {
         WetterichFlow flow = new WetterichFlow(spec.network().dIn());
         List<CouplingResult.ScanPoint> scan = new ArrayList<>();
         for (int i = 0; i < k; i++) {
-            double fu4 = flow.integrate(sigmas.get(a4), fits.get(a4)[0].mean(), fits.get(a4)[1].mean(), sigmas.get(i))[0];
+            double fu4 = flow.integrate(sigmas.get(a4), u4[a4], fits.get(a4)[1].mean(), sigmas.get(i))[0];
             double fu6 = flow.integrate(sigmas.get(a6), fits.get(a6)[0].mean(), fits.get(a6)[1].mean(), sigmas.get(i))[1];
             scan.add(new CouplingResult.ScanPoint(sigmas.get(i), new Estimate(u4[i], u4Err[i], 0.5, spec.bags()),
                     fits.get(i)[0], fits.get(i)[1], cov[i], chi2[i], dof[i], exact[i][0], exact[i][1], exact[i][2], fu4, fu6));
