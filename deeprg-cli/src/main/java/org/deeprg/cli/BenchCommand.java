@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "End-to-end benchmarks (wall time of whole computations); JMH micro-benchmarks live in deeprg-bench.",
-        subcommands = {DynExactBenchCommand.class},
+        subcommands = {DynExactBenchCommand.class, BenchQftCommand.class},
         footer = {"%nJMH micro-benchmarks:",
                 "  mvn -q -pl deeprg-bench -am package -DskipTests",
                 "  java -jar deeprg-bench/target/benchmarks.jar [REGEX]",

@@ -1,0 +1,289 @@
+package org.deeprg.qft;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeprg.parallel.Parallel;
+import org.deeprg.random.RandomStreams;
+import org.deeprg.stats.Estimate;
+import org.deeprg.stats.Resampling;
+import org.deeprg.study.StudyContext;
+
+/**
+ * Runs an {@link EnsembleSpec}: samples the bags in parallel and analyses them (Eqs. 2, 5, 6).
+ *
+ * <p>Work is cut into chunks of at most {@link #CHUNK} networks; chunk {@code c} of bag {@code b} at width index
+ * {@code w} draws from stream {@code root.split(w).split(b).split(c)}, and chunk sums are added in chunk order, so the
+ * numbers do not depend on the thread count. Bag means are the Eq. 5 averages; the mean over bags and its standard
+ * error give each n-point function; derived nonlinear quantities (connected functions) get jackknife errors over bags.
+ */
+public final class Ensemble {
+    /** Networks per parallel task. */
+    public static final int CHUNK = 2048;
+
+    private Ensemble() {
+    }
+
+    /** Per-width bag means: {@code bagMeans[w][bag][slot]}. */
+    public record Samples(EnsembleSpec spec, NPointLayout layout, double[][][] bagMeans) {
+    }
+
+    /** Samples every width and bag. */
+    public static Samples sample(EnsembleSpec spec, StudyContext ctx) {
+        NPointLayout layout = new NPointLayout(spec.points().length, spec.maxN());
+        int chunks = (spec.nets() + CHUNK - 1) / CHUNK;
+        List<int[]> tasks = new ArrayList<>();
+        for (int w = 0; w < spec.widths().size(); w++) {
+            for (int b = 0; b < spec.bags(); b++) {
+                for (int c = 0; c < chunks; c++) {
+                    tasks.add(new int[] {w, b, c});
+                }
+            }
+        }
+        // largest widths first for load balance; the result does not depend on the order
+        tasks.sort(Comparator.comparingInt((int[] t) -> -spec.widths().get(t[0])).thenComparingInt(t -> t[1]).thenComparingInt(t -> t[2]));
+        long total = 0;
+        for (int w : spec.widths()) {
+            total += (long) w * spec.nets() * spec.bags();
+        }
+        ctx.progress().start("networks x width", total);
+        RandomStreams root = ctx.streams();
+        List<double[]> sums = Parallel.map(tasks.size(), ctx.threads(), i -> {
+            int[] t = tasks.get(i);
+            int n = Math.min(CHUNK, spec.nets() - t[2] * CHUNK);
+            int width = spec.widths().get(t[0]);
+            double[] s = NetworkSampler.sampleChunk(spec.at(width), spec.points(), layout, n,
+                    root.split(t[0]).split(t[1]).split(t[2]));
+            ctx.progress().advance((long) n * width);
+            return s;
+        });
+        double[][][] means = new double[spec.widths().size()][spec.bags()][];
+        double[][][][] byChunk = new double[spec.widths().size()][spec.bags()][chunks][];
+        for (int i = 0; i < tasks.size(); i++) {
+            int[] t = tasks.get(i);
+            byChunk[t[0]][t[1]][t[2]] = sums.get(i);
+        }
+        for (int w = 0; w < means.length; w++) {
+            for (int b = 0; b < spec.bags(); b++) {
+                double[] m = new double[layout.slots()];
+                for (int c = 0; c < chunks; c++) {
+                    double[] s = byChunk[w][b][c];
+                    for (int k = 0; k < m.length; k++) {
+                        m[k] += s[k];
+                    }
+                }
+                for (int k = 0; k < m.length; k++) {
+                    m[k] /= spec.nets();
+                }
+                means[w][b] = m;
+            }
+        }
+        return new Samples(spec, layout, means);
+    }
+
+    /** Runs and analyses. */
+    public static EnsembleResult run(EnsembleSpec spec, StudyContext ctx) {
+        return analyse(sample(spec, ctx));
+    }
+
+    /** Analysis of sampled bags: estimates, Wick values, exact values, deviations, connected functions. */
+    public static EnsembleResult analyse(Samples samples) {
+        EnsembleSpec spec = samples.spec();
+        NPointLayout layout = samples.layout();
+        double[][] kernel = Kernel.matrix(spec.network(), spec.points());
+        int slots = layout.slots();
+        double[] gaussian = new double[slots];
+        Map<String, Integer> slotOf = new HashMap<>();
+        for (int s = 0; s < slots; s++) {
+            gaussian[s] = Wick.gaussianValue(layout.multiset(s), kernel);
+            slotOf.put(Arrays.toString(layout.multiset(s)), s);
+        }
+        double[][] coefficients = null;
+        String exactNote = null;
+        if (spec.exact()) {
+            try {
+                FiniteWidth fw = new FiniteWidth(spec.network(), spec.points());
+                coefficients = new double[slots][];
+                for (int s = 0; s < slots; s++) {
+                    coefficients[s] = fw.coefficients(layout.multiset(s));
+                }
+            } catch (org.deeprg.InvalidInputException e) {
+                coefficients = null;
+                exactNote = e.getMessage();
+            }
+        } else {
+            exactNote = spec.network().depth() == 1 ? "not requested" : "no closed form for depth > 1";
+        }
+        List<EnsembleResult.ExactCoefficients> exactList = new ArrayList<>();
+        if (coefficients != null) {
+            for (int s = 0; s < slots; s++) {
+                double[] c = coefficients[s];
+                exactList.add(new EnsembleResult.ExactCoefficients(layout.multiset(s).length, layout.multiset(s), c[0],
+                        c.length > 1 ? c[1] : 0.0, c.length > 2 ? c[2] : 0.0));
+            }
+        }
+        ConnectedIndex index = new ConnectedIndex(layout, slotOf);
+        List<EnsembleResult.WidthResult> widths = new ArrayList<>();
+        for (int w = 0; w < spec.widths().size(); w++) {
+            int width = spec.widths().get(w);
+            double[][] bags = samples.bagMeans()[w];
+            List<EnsembleResult.Function> fs = new ArrayList<>();
+            for (int s = 0; s < slots; s++) {
+                int[] ms = layout.multiset(s);
+                double[] col = column(bags, s);
+                Estimate e = Estimate.ofIndependent(col);
+                Double exact = null;
+                if (coefficients != null) {
+                    double v = 0;
+                    double[] c = coefficients[s];
+                    for (int p = c.length - 1; p >= 0; p--) {
+                        v = v / width + c[p];
+                    }
+                    exact = v;
+                }
+                double dev = e.mean() - gaussian[s];
+                Estimate connected = null;
+                if (ms.length == 4 || ms.length == 6) {
+                    final int slot = s;
+                    connected = Resampling.jackknife(bags, v -> index.connected(slot, v));
+                }
+                fs.add(new EnsembleResult.Function(ms.length, ms, e.mean(), e.stderr(), gaussian[s], exact, dev,
+                        gaussian[s] != 0 ? dev / gaussian[s] : Double.NaN,
+                        gaussian[s] != 0 ? e.stderr() / Math.abs(gaussian[s]) : Double.NaN,
+                        connected == null ? null : connected.mean(), connected == null ? null : connected.stderr()));
+            }
+            List<EnsembleResult.Deviation> devs = new ArrayList<>();
+            for (int n = 2; n <= spec.maxN(); n += 2) {
+                double[] perBag = new double[spec.bags()];
+                double exactAvg = 0;
+                int count = 0;
+                for (int s = 0; s < slots; s++) {
+                    if (layout.multiset(s).length != n || gaussian[s] == 0) {
+                        continue;
+                    }
+                    count++;
+                    for (int b = 0; b < spec.bags(); b++) {
+                        perBag[b] += (bags[b][s] - gaussian[s]) / gaussian[s];
+                    }
+                    if (coefficients != null) {
+                        exactAvg += (fs.get(s).exact() - gaussian[s]) / gaussian[s];
+                    }
+                }
+                for (int b = 0; b < perBag.length; b++) {
+                    perBag[b] /= count;
+                }
+                Estimate mn = Estimate.ofIndependent(perBag);
+                devs.add(new EnsembleResult.Deviation(n, mn, coefficients != null ? exactAvg / count : null));
+            }
+            widths.add(new EnsembleResult.WidthResult(width, devs, fs));
+        }
+        return new EnsembleResult(spec.network().activation().key(), spec.network().dIn(), spec.network().depth(),
+                spec.network().sigmaW(), spec.network().sigmaB(), spec.points(), spec.nets(), spec.bags(), spec.maxN(),
+                widths, exactList, exactNote);
+    }
+
+    static double[] column(double[][] rows, int j) {
+        double[] c = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            c[i] = rows[i][j];
+        }
+        return c;
+    }
+
+    private static int[] select(int[] ms, int mask) {
+        int[] out = new int[Integer.bitCount(mask)];
+        int j = 0;
+        for (int i = 0; i < ms.length; i++) {
+            if ((mask >> i & 1) != 0) {
+                out[j++] = ms[i];
+            }
+        }
+        Arrays.sort(out);
+        return out;
+    }
+
+
+    /**
+     * Slot bookkeeping for connected functions, precomputed once (the jackknife evaluates them many times):
+     * for a 4-slot its 3 pairings into 2-slots; for a 6-slot its 15 (4-slot, 2-slot) splits and 15 pairings.
+     */
+    static final class ConnectedIndex {
+        private final int[][] pairs4;
+        private final int[][] quads6;
+        private final int[][] pairs6;
+
+        ConnectedIndex(NPointLayout layout, Map<String, Integer> slotOf) {
+            int slots = layout.slots();
+            pairs4 = new int[slots][];
+            quads6 = new int[slots][];
+            pairs6 = new int[slots][];
+            for (int s = 0; s < slots; s++) {
+                int[] ms = layout.multiset(s);
+                if (ms.length == 4) {
+                    pairs4[s] = pairings(ms, slotOf);
+                } else if (ms.length == 6) {
+                    int full = (1 << 6) - 1;
+                    int[] q = new int[30];
+                    int k = 0;
+                    for (int quad = 0; quad <= full; quad++) {
+                        if (Integer.bitCount(quad) == 4) {
+                            q[k++] = slotOf.get(Arrays.toString(select(ms, quad)));
+                            q[k++] = slotOf.get(Arrays.toString(select(ms, full & ~quad)));
+                        }
+                    }
+                    quads6[s] = q;
+                    pairs6[s] = pairings(ms, slotOf);
+                }
+            }
+        }
+
+        /** Slots of the pairs of every perfect matching, flattened (n/2 entries per matching). */
+        private static int[] pairings(int[] ms, Map<String, Integer> slotOf) {
+            List<int[]> matchings = Wick.matchings(ms.length);
+            int half = ms.length / 2;
+            int[] out = new int[matchings.size() * half];
+            int k = 0;
+            for (int[] m : matchings) {
+                for (int i = 0; i < m.length; i += 2) {
+                    int a = ms[m[i]];
+                    int b = ms[m[i + 1]];
+                    out[k++] = slotOf.get(Arrays.toString(new int[] {Math.min(a, b), Math.max(a, b)}));
+                }
+            }
+            return out;
+        }
+
+        private static double pairSum(int[] p, int half, double[] v) {
+            double total = 0;
+            for (int i = 0; i < p.length; i += half) {
+                double prod = 1;
+                for (int j = 0; j < half; j++) {
+                    prod *= v[p[i + j]];
+                }
+                total += prod;
+            }
+            return total;
+        }
+
+        /**
+         * Connected function of a 4- or 6-slot from the slot means {@code v}:
+         * {@code G_c^(4) = G^(4) - sum_3 G2 G2}, {@code G_c^(6) = G^(6) - sum_15 G_c^(4) G2 - sum_15 G2 G2 G2}
+         * (odd moments vanish by the symmetry {@code W_1 -> -W_1, b_1 -> -b_1}).
+         */
+        double connected(int slot, double[] v) {
+            if (pairs4[slot] != null) {
+                return v[slot] - pairSum(pairs4[slot], 2, v);
+            }
+            int[] q = quads6[slot];
+            double sub = 0;
+            for (int i = 0; i < q.length; i += 2) {
+                double c4 = v[q[i]] - pairSum(pairs4[q[i]], 2, v);
+                sub += c4 * v[q[i + 1]];
+            }
+            return v[slot] - sub - pairSum(pairs6[slot], 3, v);
+        }
+    }
+}
