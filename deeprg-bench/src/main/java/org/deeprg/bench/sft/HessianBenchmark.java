@@ -38,6 +38,10 @@ public class HessianBenchmark {
     @Param({"2"})
     public int threads;
 
+    /** Examples per block (NetworkCost.BLOCK is the default). */
+    @Param({"256"})
+    public int block;
+
     private NetworkCost cost;
     private double[] w;
     private double[] v;
@@ -59,7 +63,7 @@ public class HessianBenchmark {
                 y[l][i] = 2 * r.nextDouble() - 1;
             }
         }
-        cost = new NetworkCost(net, new Dataset(x, y), threads);
+        cost = new NetworkCost(net, new Dataset(x, y), threads, block);
         int n = net.parameterCount();
         w = new double[n];
         v = new double[n];
