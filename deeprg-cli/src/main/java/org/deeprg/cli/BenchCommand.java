@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "End-to-end benchmarks (wall time of whole computations); JMH micro-benchmarks live in deeprg-bench.",
         subcommands = {DynExactBenchCommand.class, BenchQftCommand.class},
-        footer = {"%nJMH micro-benchmarks:",
+        footer = {"%nExamples:", "  ./deeprg bench qft --numpy", "  ./deeprg bench dyn-exact", "%nJMH micro-benchmarks:",
                 "  mvn -q -pl deeprg-bench -am package -DskipTests",
                 "  java -jar deeprg-bench/target/benchmarks.jar [REGEX]",
                 "Results and the commands that produce them are recorded in docs/PERFORMANCE.md."})

@@ -21,7 +21,9 @@ import picocli.CommandLine.IVersionProvider;
         description = "Statistical physics and field theory of deep neural networks.%n",
         subcommands = {DynCommand.class, SftCommand.class, CriticalCommand.class, QftCommand.class,
                 ReproduceCommand.class, BenchCommand.class},
-        footer = {"%nEvery computing command writes a result directory (result.json, provenance.json, CSV, SVG/PNG plots, index.html)",
+        footer = {"%nExamples:", "  ./deeprg reproduce", "  ./deeprg dyn rg --preset lee2024", "  ./deeprg qft ensemble --preset erbin2022",
+                "  ./deeprg critical powerlaw --input degrees.txt --json",
+                "%nEvery computing command writes a result directory (result.json, provenance.json, CSV, SVG/PNG plots, index.html)",
                 "under results/ unless --out is given. Add --stacktrace to see the stack trace of an internal error.",
                 "Exit codes: 0 ok, 2 invalid input, 4 internal error."})
 public final class DeepRg {

@@ -85,7 +85,7 @@ class FoundationCliTest {
             String[] args = (name.replaceFirst("^deeprg ?", "") + " --help").trim().split(" ");
             CliRun r = CliRun.of(args);
             assertThat(r.code()).as(name).isZero();
-            assertThat(r.out()).as(name).contains("Usage:");
+            assertThat(r.out()).as(name).contains("Usage:").contains("Example");
         }
     }
 
