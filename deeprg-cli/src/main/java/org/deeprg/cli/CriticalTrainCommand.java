@@ -10,7 +10,6 @@ import org.deeprg.result.Result;
 import org.deeprg.result.Series;
 import org.deeprg.result.Table;
 import org.deeprg.study.StudyContext;
-import org.deeprg.train.ActivationFunction;
 import org.deeprg.train.Blas;
 import org.deeprg.train.CriticalExperiment;
 import org.deeprg.train.DataSource;
@@ -20,6 +19,7 @@ import org.deeprg.train.LayerDiagnostics;
 import org.deeprg.train.Trainer;
 import org.deeprg.train.TrainingSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code deeprg critical train}: trains a feed-forward network, optionally with the critical regulariser. */
@@ -34,41 +34,17 @@ import picocli.CommandLine.Option;
                 "  ./deeprg critical train --epochs 30 --lambda 1 --resume run.ckpt",
                 "  ./deeprg critical train --data cifar10 --data-dir ~/cifar-10-batches-bin --lambda 1"})
 public final class CriticalTrainCommand extends ComputeCommand<CriticalTrainCommand.TrainSpec> {
-    @Option(names = "--data", paramLabel = "SET", description = "fashion-mnist (Debian's dataset-fashion-mnist), cifar10 (binary version, --data-dir) or synthetic (default: ${DEFAULT-VALUE}).")
-    String data = "fashion-mnist";
-
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder of the data files (fashion-mnist default: /usr/share/datasets/fashion-mnist).")
-    Path dataDir;
-
-    @Option(names = "--train-count", paramLabel = "N", description = "Training examples used (default: ${DEFAULT-VALUE}; fewer if the set is smaller).")
-    int trainCount = 60_000;
-
-    @Option(names = "--test-count", paramLabel = "N", description = "Test examples used (default: ${DEFAULT-VALUE}).")
-    int testCount = 10_000;
-
-    @Option(names = "--hidden", split = ",", paramLabel = "W", description = "Hidden layer widths (default: 600,400,200,100 as in Sec. 3).")
-    List<Integer> hidden = TrainingSpec.PAPER_HIDDEN;
-
-    @Option(names = "--activation", paramLabel = "F", description = "relu or elu (default: ${DEFAULT-VALUE}).")
-    String activation = "relu";
+    @Mixin
+    TrainingOptions training;
 
     @Option(names = "--epochs", paramLabel = "E", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs = 10;
-
-    @Option(names = "--batch-size", paramLabel = "B", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batchSize = 128;
-
-    @Option(names = "--learning-rate", paramLabel = "ETA", description = "Adam step size (default: ${DEFAULT-VALUE}).")
-    double learningRate = 1e-3;
 
     @Option(names = "--lambda", paramLabel = "L", description = "Critical regulariser strength; 0 = off (default: ${DEFAULT-VALUE}).")
     double lambda = 0;
 
     @Option(names = "--beta", paramLabel = "BETA", description = "beta of Eq. 33 (default: ${DEFAULT-VALUE}).")
     double beta = 1;
-
-    @Option(names = "--every", paramLabel = "K", description = "Apply the regulariser every K steps (default: ${DEFAULT-VALUE}).")
-    int every = 1;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "Write the training state here after every epoch.")
     Path checkpoint;
@@ -97,9 +73,8 @@ public final class CriticalTrainCommand extends ComputeCommand<CriticalTrainComm
 
     @Override
     protected TrainSpec spec() {
-        TrainingSpec t = new TrainingSpec(hidden, ActivationFunction.parse(activation), epochs, batchSize, learningRate,
-                lambda, beta, every);
-        return new TrainSpec(new DataSource(data, dataDir, trainCount, testCount), t, checkpoint, resume, diagnostics, bootstrap);
+        TrainingSpec t = training.trainingSpec(epochs, lambda, beta);
+        return new TrainSpec(training.dataSource(), t, checkpoint, resume, diagnostics, bootstrap);
     }
 
     @Override
