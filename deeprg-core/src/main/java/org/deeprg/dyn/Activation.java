@@ -23,10 +23,14 @@ public enum Activation {
         };
     }
 
-    /** sigma'(z) (ReLU: 0 at z = 0). Heaviside: throws, it has no gradient. */
+    /**
+     * sigma'(z) (ReLU: 0 at z = 0).
+     *
+     * @throws InvalidInputException for Heaviside, which has no gradient (gradient-based methods must refuse it)
+     */
     public double derivative(double z) {
         return switch (this) {
-            case HEAVISIDE -> throw new UnsupportedOperationException(
+            case HEAVISIDE -> throw new InvalidInputException("activation", "heaviside",
                     "heaviside has no gradient; use a gradient-free method (Metropolis)");
             case SIGMOID -> {
                 double s = 1.0 / (1.0 + Math.exp(-z));
