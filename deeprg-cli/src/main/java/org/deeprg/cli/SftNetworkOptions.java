@@ -57,18 +57,7 @@ public final class SftNetworkOptions {
                 }
                 return d;
             }
-            UniformRandomProvider r = streams.split("data").generator();
-            double[][] x = new double[examples][widths[0]];
-            double[][] y = new double[examples][widths[widths.length - 1]];
-            for (int l = 0; l < examples; l++) {
-                for (int j = 0; j < x[l].length; j++) {
-                    x[l][j] = 2 * r.nextDouble() - 1;
-                }
-                for (int i = 0; i < y[l].length; i++) {
-                    y[l][i] = 2 * r.nextDouble() - 1;
-                }
-            }
-            return new Dataset(x, y);
+            return Dataset.uniformRandom(streams.split("data").generator(), examples, widths[0], widths[widths.length - 1]);
         }
 
         public double[] referencePoint(Network net, RandomStreams streams) {

@@ -13,18 +13,7 @@ final class TestNets {
     }
 
     static Dataset data(int examples, int in, int out, long seed) {
-        UniformRandomProvider r = RandomStreams.root(seed).generator();
-        double[][] x = new double[examples][in];
-        double[][] y = new double[examples][out];
-        for (int l = 0; l < examples; l++) {
-            for (int j = 0; j < in; j++) {
-                x[l][j] = 2 * r.nextDouble() - 1;
-            }
-            for (int i = 0; i < out; i++) {
-                y[l][i] = 2 * r.nextDouble() - 1;
-            }
-        }
-        return new Dataset(x, y);
+        return Dataset.uniformRandom(RandomStreams.root(seed).generator(), examples, in, out);
     }
 
     static double[] weights(int n, double scale, long seed) {

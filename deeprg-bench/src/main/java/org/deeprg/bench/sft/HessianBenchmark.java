@@ -53,17 +53,7 @@ public class HessianBenchmark {
         int examples = size.equals("large") ? 1000 : 200;
         Network net = Network.dense(widths, new Activation.Tanh(), Activation.identity(), true);
         UniformRandomProvider r = RandomStreams.root(1).generator();
-        double[][] x = new double[examples][widths[0]];
-        double[][] y = new double[examples][widths[widths.length - 1]];
-        for (int l = 0; l < examples; l++) {
-            for (int j = 0; j < x[l].length; j++) {
-                x[l][j] = 2 * r.nextDouble() - 1;
-            }
-            for (int i = 0; i < y[l].length; i++) {
-                y[l][i] = 2 * r.nextDouble() - 1;
-            }
-        }
-        cost = new NetworkCost(net, new Dataset(x, y), threads, block);
+        cost = new NetworkCost(net, Dataset.uniformRandom(r, examples, widths[0], widths[widths.length - 1]), threads, block);
         int n = net.parameterCount();
         w = new double[n];
         v = new double[n];

@@ -29,6 +29,24 @@ public record Dataset(double[][] inputs, double[][] targets) {
         targets = y;
     }
 
+    /**
+     * Examples with every input and target component uniform in [-1, 1), drawn from {@code r} example by example
+     * (inputs, then targets): the synthetic data of studies, benchmarks and tests.
+     */
+    public static Dataset uniformRandom(org.apache.commons.rng.UniformRandomProvider r, int examples, int in, int out) {
+        double[][] x = new double[examples][in];
+        double[][] y = new double[examples][out];
+        for (int l = 0; l < examples; l++) {
+            for (int j = 0; j < in; j++) {
+                x[l][j] = 2 * r.nextDouble() - 1;
+            }
+            for (int i = 0; i < out; i++) {
+                y[l][i] = 2 * r.nextDouble() - 1;
+            }
+        }
+        return new Dataset(x, y);
+    }
+
     public int size() {
         return inputs.length;
     }

@@ -94,7 +94,7 @@ public final class SynapticFieldTheoryStudy implements Study {
         // ---------------------------------------------------------------- mechanics (Eqs. 5, 8, 10)
         ctx.progress().start("sft mechanics", 7);
         Network tanh = Network.dense(new int[] {3, 5, 2}, new Activation.Tanh(), Activation.identity(), true);
-        Dataset mlpData = randomData(ctx.streams().split("mlp-data").generator(), 30, 3, 2);
+        Dataset mlpData = Dataset.uniformRandom(ctx.streams().split("mlp-data").generator(), 30, 3, 2);
         NetworkCost mlp = new NetworkCost(tanh, mlpData, 1);
         double[] w0 = randomWeights(ctx.streams().split("mlp-w0").generator(), tanh.parameterCount(), 0.8);
         double gamma = 0.6;
@@ -141,7 +141,7 @@ public final class SynapticFieldTheoryStudy implements Study {
 
         // ---------------------------------------------------------------- sources vs HVP (Eq. 11)
         Network quad = Network.dense(new int[] {3, 3, 2}, Activation.quadratic(0.5, -0.7, 0.2), Activation.identity(), true);
-        Dataset qData = randomData(ctx.streams().split("quad-data").generator(), 12, 3, 2);
+        Dataset qData = Dataset.uniformRandom(ctx.streams().split("quad-data").generator(), 12, 3, 2);
         double[] qw = randomWeights(ctx.streams().split("quad-w").generator(), quad.parameterCount(), 0.6);
         CostExpansion qe = CostExpansion.of(quad, qData, qw, 2);
         double[][] j2 = qe.j2();
@@ -171,7 +171,7 @@ public final class SynapticFieldTheoryStudy implements Study {
         double standardR99Ex2 = 0;
         double paperR99Ex1 = 0;
         for (int s : siteList) {
-            Dataset d1 = randomData(ctx.streams().split("loc1-" + s).generator(), 10, s, s);
+            Dataset d1 = Dataset.uniformRandom(ctx.streams().split("loc1-" + s).generator(), 10, s, s);
             PerceptronExample p1 = new PerceptronExample(d1, 1.2, 0.3);
             Network n1 = p1.network();
             CostExpansion c1 = CostExpansion.of(n1, d1, new double[n1.parameterCount()], 2);
@@ -191,7 +191,7 @@ public final class SynapticFieldTheoryStudy implements Study {
                     paperR99Ex1 = Math.max(paperR99Ex1, l.r99());
                 }
             }
-            Dataset d2 = randomData(ctx.streams().split("loc2-" + s).generator(), 6, s, s);
+            Dataset d2 = Dataset.uniformRandom(ctx.streams().split("loc2-" + s).generator(), 6, s, s);
             HiddenLayerExample h2 = new HiddenLayerExample(d2, 0.8, -0.6, 0.4);
             Network n2 = h2.network();
             CostExpansion c2 = CostExpansion.of(n2, d2, new double[n2.parameterCount()], 3);
@@ -233,7 +233,7 @@ public final class SynapticFieldTheoryStudy implements Study {
 
         // ---------------------------------------------------------------- Example 1
         int s1 = full ? 12 : 6;
-        Dataset d1 = randomData(ctx.streams().split("ex1-data").generator(), 20, s1, s1);
+        Dataset d1 = Dataset.uniformRandom(ctx.streams().split("ex1-data").generator(), 20, s1, s1);
         PerceptronExample ex1 = new PerceptronExample(d1, 1.0, 0.2);
         double[] kb = ex1.bondCouplings();
         double[] js = ex1.siteCouplings();
@@ -281,7 +281,7 @@ public final class SynapticFieldTheoryStudy implements Study {
                 Series.line("predicted", mi, pf), Series.markers("measured (simulation)", mi, mf)));
         // dispersion for translation-invariant data
         int sd = full ? 32 : 16;
-        Dataset base = randomData(ctx.streams().split("ex1-disp").generator(), 4, sd, sd);
+        Dataset base = Dataset.uniformRandom(ctx.streams().split("ex1-disp").generator(), 4, sd, sd);
         PerceptronExample ti = new PerceptronExample(PerceptronExample.translationInvariant(base), 1.0, 0.0);
         PerceptronExample.Dispersion disp = ti.dispersion(101);
         out.figure(Figure.of("example1-dispersion", "Example 1: dispersion of training modes, translation-invariant data", "wave number k (per weight index)",
@@ -331,7 +331,7 @@ public final class SynapticFieldTheoryStudy implements Study {
             }
         }
         out.table(t2Table.build());
-        Dataset d2 = randomData(ctx.streams().split("ex2-data").generator(), 9, 5, 5);
+        Dataset d2 = Dataset.uniformRandom(ctx.streams().split("ex2-data").generator(), 9, 5, 5);
         double rr = 0.4;
         HiddenLayerExample ex2 = new HiddenLayerExample(d2, 0.8, -0.6, rr);
         Network n2 = ex2.network();
@@ -361,7 +361,7 @@ public final class SynapticFieldTheoryStudy implements Study {
 
         // ---------------------------------------------------------------- noise (outlook iii)
         double temp = 0.2;
-        PerceptronExample nx = new PerceptronExample(randomData(ctx.streams().split("noise-data").generator(), 10, 3, 3), 1.0, 0.0);
+        PerceptronExample nx = new PerceptronExample(Dataset.uniformRandom(ctx.streams().split("noise-data").generator(), 10, 3, 3), 1.0, 0.0);
         PerceptronExample.Modes nm = nx.modes();
         double[] nstar = nx.shift();
         double ng = Math.sqrt(nm.omega2()[0]);
@@ -471,20 +471,6 @@ public final class SynapticFieldTheoryStudy implements Study {
             prev = l.cumulative()[i];
         }
         return Series.line(name, x, y);
-    }
-
-    static Dataset randomData(UniformRandomProvider r, int examples, int in, int out) {
-        double[][] x = new double[examples][in];
-        double[][] y = new double[examples][out];
-        for (int l = 0; l < examples; l++) {
-            for (int j = 0; j < in; j++) {
-                x[l][j] = 2 * r.nextDouble() - 1;
-            }
-            for (int i = 0; i < out; i++) {
-                y[l][i] = 2 * r.nextDouble() - 1;
-            }
-        }
-        return new Dataset(x, y);
     }
 
     static double[] randomWeights(UniformRandomProvider r, int n, double scale) {
