@@ -13,11 +13,11 @@ import org.deeprg.InvalidInputException;
 import org.deeprg.qft.Ensemble;
 import org.deeprg.qft.EnsembleResult;
 import org.deeprg.qft.EnsembleSpec;
-import org.deeprg.qft.study.Erbin2022;
+import org.deeprg.studies.qft.Erbin2022;
 import org.deeprg.result.Result;
 import org.deeprg.result.Table;
 import org.deeprg.study.Scale;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,7 +60,7 @@ public final class BenchQftCommand extends ComputeCommand<BenchQftCommand.BenchS
     }
 
     @Override
-    protected Result compute(BenchSpec spec, StudyContext context) {
+    protected Result compute(BenchSpec spec, RunContext context) {
         EnsembleSpec p = Erbin2022.ensemble(Scale.FULL);
         EnsembleSpec es = new EnsembleSpec(p.network(), p.widths(), p.points(), p.maxN(), spec.nets(), spec.bags(), spec.exact());
         long cpu0 = processCpuNanos();

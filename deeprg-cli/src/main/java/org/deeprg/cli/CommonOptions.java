@@ -1,7 +1,7 @@
 package org.deeprg.cli;
 
 import java.nio.file.Path;
-import org.deeprg.parallel.Parallel;
+import org.deeprg.run.LocalBackend;
 import picocli.CommandLine.Option;
 
 /** Options shared by every computing command (a picocli mixin). */
@@ -27,7 +27,7 @@ public final class CommonOptions {
     /** Effective thread count, validated. */
     int threads() {
         if (threads == null) {
-            return Parallel.defaultThreads();
+            return LocalBackend.defaultThreads();
         }
         if (threads < 1 || threads > 4096) {
             throw new org.deeprg.InvalidInputException("threads", threads, "must be an integer in [1, 4096]");

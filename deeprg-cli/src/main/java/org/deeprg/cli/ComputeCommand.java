@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.deeprg.json.Json;
-import org.deeprg.progress.Progress;
+import org.deeprg.run.Progress;
 import org.deeprg.random.RandomStreams;
 import org.deeprg.report.Provenance;
 import org.deeprg.report.ResultWriter;
 import org.deeprg.result.Result;
-import org.deeprg.study.Scale;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.LocalBackend;
+import org.deeprg.run.RunContext;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -40,12 +40,7 @@ public abstract class ComputeCommand<S> implements Callable<Integer> {
     protected abstract S spec();
 
     /** Runs the computation. */
-    protected abstract Result compute(S spec, StudyContext context);
-
-    /** Scale of the computation (FULL unless a command says otherwise). */
-    protected Scale scale() {
-        return Scale.FULL;
-    }
+    protected abstract Result compute(S spec, RunContext context);
 
     /** The name used for the default result directory, e.g. "dyn-exact". */
     protected String resultName() {
@@ -60,7 +55,7 @@ public abstract class ComputeCommand<S> implements Callable<Integer> {
         Path target = common.out() != null ? common.out() : ResultWriter.defaultTarget(Path.of("results"), resultName(), start);
         ResultWriter.checkTarget(target);
         Progress progress = ConsoleProgress.create(common.quiet());
-        StudyContext context = new StudyContext(RandomStreams.root(common.seed()), threads, progress, scale());
+        RunContext context = new RunContext(RandomStreams.root(common.seed()), threads, LocalBackend.INSTANCE, progress);
         Provenance provenance = Provenance.capture(DeepRg.currentArgs(), spec, common.seed(), threads, start);
         Result result;
         try {

@@ -6,7 +6,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.deeprg.progress.Progress;
+import org.deeprg.run.Progress;
 
 /**
  * A progress bar with ETA on stderr. It appears only once a phase has run for {@link #DELAY_MILLIS}, so short

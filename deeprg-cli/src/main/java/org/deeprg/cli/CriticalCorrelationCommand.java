@@ -1,9 +1,9 @@
 package org.deeprg.cli;
 
-import org.deeprg.critical.CriticalReports;
+import org.deeprg.studies.critical.CriticalReports;
 import org.deeprg.critical.TwoPointFunction;
 import org.deeprg.result.Result;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,7 +39,7 @@ public final class CriticalCorrelationCommand extends ComputeCommand<TwoPointFun
     }
 
     @Override
-    protected Result compute(TwoPointFunction.Spec spec, StudyContext context) {
+    protected Result compute(TwoPointFunction.Spec spec, RunContext context) {
         return CriticalReports.correlation(TwoPointFunction.compute(spec));
     }
 }

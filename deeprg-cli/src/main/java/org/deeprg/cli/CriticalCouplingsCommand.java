@@ -3,9 +3,9 @@ package org.deeprg.cli;
 import java.nio.file.Path;
 import org.deeprg.InvalidInputException;
 import org.deeprg.critical.CouplingConvention;
-import org.deeprg.critical.CriticalReports;
+import org.deeprg.studies.critical.CriticalReports;
 import org.deeprg.result.Result;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,7 +64,7 @@ public final class CriticalCouplingsCommand extends ComputeCommand<CriticalCoupl
     }
 
     @Override
-    protected Result compute(Spec spec, StudyContext context) {
+    protected Result compute(Spec spec, RunContext context) {
         return CriticalReports.couplings(spec.weights(), spec.beta(), spec.h(), spec.convention(), spec.units());
     }
 }

@@ -2,8 +2,8 @@ package org.deeprg.cli;
 
 import org.deeprg.InvalidInputException;
 import org.deeprg.result.Result;
-import org.deeprg.study.StudyContext;
-import org.deeprg.train.CriticalExperimentStudy;
+import org.deeprg.run.RunContext;
+import org.deeprg.studies.critical.CriticalExperimentStudy;
 import org.deeprg.train.TrainingSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +44,7 @@ public final class CriticalExperimentCommand extends ComputeCommand<CriticalExpe
     }
 
     @Override
-    protected Result compute(CriticalExperimentStudy.Settings spec, StudyContext context) {
+    protected Result compute(CriticalExperimentStudy.Settings spec, RunContext context) {
         return CriticalExperimentStudy.run(spec, context);
     }
 }

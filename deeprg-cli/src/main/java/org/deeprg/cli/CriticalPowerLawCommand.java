@@ -7,10 +7,10 @@ import org.deeprg.fit.Comparison;
 import org.deeprg.fit.PowerLaw;
 import org.deeprg.fit.PowerLawData;
 import org.deeprg.fit.PowerLawFit;
-import org.deeprg.fit.PowerLawPlots;
+import org.deeprg.studies.critical.PowerLawPlots;
 import org.deeprg.result.Result;
 import org.deeprg.result.Table;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,7 +54,7 @@ public final class CriticalPowerLawCommand extends ComputeCommand<CriticalPowerL
     }
 
     @Override
-    protected Result compute(PowerLawSpec spec, StudyContext context) {
+    protected Result compute(PowerLawSpec spec, RunContext context) {
         double[] data = PowerLawData.read(spec.input());
         PowerLaw.Kind kind = switch (spec.type()) {
             case "continuous" -> PowerLaw.Kind.CONTINUOUS;

@@ -9,9 +9,9 @@ import org.deeprg.result.Figure;
 import org.deeprg.result.Result;
 import org.deeprg.result.Series;
 import org.deeprg.result.Table;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import org.deeprg.train.Blas;
-import org.deeprg.train.CriticalExperiment;
+import org.deeprg.studies.critical.CriticalExperiment;
 import org.deeprg.train.DataSource;
 import org.deeprg.train.DiagnosticFit;
 import org.deeprg.train.EpochStats;
@@ -78,7 +78,7 @@ public final class CriticalTrainCommand extends ComputeCommand<CriticalTrainComm
     }
 
     @Override
-    protected Result compute(TrainSpec spec, StudyContext context) {
+    protected Result compute(TrainSpec spec, RunContext context) {
         DataSource.Split split = spec.data().load(context.streams());
         var streams = context.streams().split("training");
         Trainer trainer = spec.resume() != null

@@ -2,10 +2,10 @@ package org.deeprg.cli;
 
 import org.deeprg.dyn.Activation;
 import org.deeprg.dyn.Alphabet;
-import org.deeprg.dyn.study.ChainRun;
-import org.deeprg.dyn.study.ChainSpec;
+import org.deeprg.studies.dyn.ChainRun;
+import org.deeprg.dyn.exact.ChainSpec;
 import org.deeprg.result.Result;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,7 +38,7 @@ public final class DynChainCommand extends ComputeCommand<ChainSpec> {
     }
 
     @Override
-    protected Result compute(ChainSpec spec, StudyContext context) {
+    protected Result compute(ChainSpec spec, RunContext context) {
         return ChainRun.run(spec);
     }
 }

@@ -1,8 +1,8 @@
 package org.deeprg.cli;
 
-import org.deeprg.dyn.study.EndToEndBenchmark;
+import org.deeprg.studies.dyn.EndToEndBenchmark;
 import org.deeprg.result.Result;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,7 +30,7 @@ public final class DynExactBenchCommand extends ComputeCommand<DynExactBenchComm
     }
 
     @Override
-    protected Result compute(Spec spec, StudyContext context) {
+    protected Result compute(Spec spec, RunContext context) {
         return EndToEndBenchmark.run(spec.repeats(), spec.depth());
     }
 }

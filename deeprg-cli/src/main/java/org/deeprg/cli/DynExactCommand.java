@@ -5,10 +5,10 @@ import java.util.List;
 import org.deeprg.dyn.Activation;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.dyn.Example;
-import org.deeprg.dyn.study.ExactRun;
-import org.deeprg.dyn.study.ExactSpec;
+import org.deeprg.studies.dyn.ExactRun;
+import org.deeprg.dyn.exact.ExactSpec;
 import org.deeprg.result.Result;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,7 +52,7 @@ public final class DynExactCommand extends ComputeCommand<ExactSpec> {
     }
 
     @Override
-    protected Result compute(ExactSpec spec, StudyContext context) {
+    protected Result compute(ExactSpec spec, RunContext context) {
         return ExactRun.run(spec);
     }
 }

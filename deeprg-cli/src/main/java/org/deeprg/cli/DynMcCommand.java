@@ -13,11 +13,11 @@ import org.deeprg.InvalidInputException;
 import org.deeprg.dyn.Activation;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.dyn.Example;
-import org.deeprg.dyn.mc.DynMcReport;
+import org.deeprg.studies.dyn.DynMcReport;
 import org.deeprg.dyn.mc.DynMcSpec;
 import org.deeprg.dyn.mc.DynMonteCarlo;
 import org.deeprg.result.Result;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,9 +34,6 @@ import picocli.CommandLine.Option;
                 "  ./deeprg dyn mc --depth 10 --example 1:0 --beta-v 0.5,1,2,4,8 --sweeps 10000 --json",
                 "  ./deeprg dyn mc --sampler mala --activation sigmoid --depth 3 --example 1:1 --beta 4 --beta-v 50 --step-size 0.002 --sweeps 100000"})
 public final class DynMcCommand extends ComputeCommand<DynMcSpec> {
-    /** Exit code of a run stopped early with its checkpoint written. */
-    public static final int INTERRUPTED = 3;
-
     @Option(names = "--width", paramLabel = "N", description = "Width N (default: ${DEFAULT-VALUE}).")
     int width = 1;
     @Option(names = "--depth", paramLabel = "M", description = "Depth M, dynamic-neuron layers (default: ${DEFAULT-VALUE}).")
@@ -125,7 +122,7 @@ public final class DynMcCommand extends ComputeCommand<DynMcSpec> {
     }
 
     @Override
-    protected Result compute(DynMcSpec spec, StudyContext context) {
+    protected Result compute(DynMcSpec spec, RunContext context) {
         Path file = checkpointFile(spec);
         DynMonteCarlo.Checkpointing cp = new DynMonteCarlo.Checkpointing(file, Math.round(checkpointEvery * 1000), resume,
                 stopAfterSweeps);
@@ -159,7 +156,7 @@ public final class DynMcCommand extends ComputeCommand<DynMcSpec> {
             var err = commandSpec.commandLine().getErr();
             err.println("deeprg: " + e.getMessage() + "; rerun the same command with --resume to continue");
             err.flush();
-            return INTERRUPTED;
+            return ExitCodes.INTERRUPTED;
         }
     }
 }

@@ -1,10 +1,10 @@
 package org.deeprg.cli;
 
 import org.deeprg.dyn.Alphabet;
-import org.deeprg.dyn.study.RgRun;
-import org.deeprg.dyn.study.RgSpec;
+import org.deeprg.studies.dyn.RgRun;
+import org.deeprg.rg.RgSpec;
 import org.deeprg.result.Result;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,7 +38,7 @@ public final class DynRgCommand extends ComputeCommand<RgSpec> {
     }
 
     @Override
-    protected Result compute(RgSpec spec, StudyContext context) {
+    protected Result compute(RgSpec spec, RunContext context) {
         return RgRun.run(spec, context.streams());
     }
 }

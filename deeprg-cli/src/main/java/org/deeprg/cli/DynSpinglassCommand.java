@@ -3,10 +3,10 @@ package org.deeprg.cli;
 import org.deeprg.dyn.Activation;
 import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.Example;
-import org.deeprg.dyn.mc.DynMcReport;
+import org.deeprg.studies.dyn.DynMcReport;
 import org.deeprg.dyn.mc.SpinGlassAnalysis;
 import org.deeprg.result.Result;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,7 +61,7 @@ public final class DynSpinglassCommand extends ComputeCommand<SpinGlassAnalysis.
     }
 
     @Override
-    protected Result compute(SpinGlassAnalysis.Spec spec, StudyContext context) {
+    protected Result compute(SpinGlassAnalysis.Spec spec, RunContext context) {
         return DynMcReport.spinGlass(spec, SpinGlassAnalysis.run(spec, context));
     }
 }

@@ -6,6 +6,8 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** Invalid input: an option, a file, a size. One line on stderr says what and what is allowed. */
     public static final int INVALID_INPUT = 2;
+    /** Interrupted (SIGINT/SIGTERM or a time limit) after writing a checkpoint from which the run can resume. */
+    public static final int INTERRUPTED = 3;
     /** Internal error (a bug): stack trace only with --stacktrace. */
     public static final int INTERNAL_ERROR = 4;
 

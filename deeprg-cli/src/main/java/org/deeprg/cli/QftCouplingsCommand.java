@@ -4,11 +4,11 @@ import java.util.List;
 import org.deeprg.qft.CouplingScan;
 import org.deeprg.qft.CouplingSpec;
 import org.deeprg.qft.NetworkSpec;
-import org.deeprg.qft.study.Erbin2022;
-import org.deeprg.qft.study.QftReports;
+import org.deeprg.studies.qft.Erbin2022;
+import org.deeprg.studies.qft.QftReports;
 import org.deeprg.result.Result;
 import org.deeprg.study.Scale;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import org.deeprg.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,7 +68,7 @@ public final class QftCouplingsCommand extends ComputeCommand<CouplingSpec> {
     }
 
     @Override
-    protected Result compute(CouplingSpec spec, StudyContext context) {
+    protected Result compute(CouplingSpec spec, RunContext context) {
         return QftReports.couplings("NN-QFT effective couplings against sigma_W", CouplingScan.run(spec, context));
     }
 }

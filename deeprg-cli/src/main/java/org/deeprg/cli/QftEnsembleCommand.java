@@ -7,11 +7,11 @@ import org.deeprg.qft.CouplingSpec;
 import org.deeprg.qft.Ensemble;
 import org.deeprg.qft.EnsembleSpec;
 import org.deeprg.qft.NetworkSpec;
-import org.deeprg.qft.study.Erbin2022;
-import org.deeprg.qft.study.QftReports;
+import org.deeprg.studies.qft.Erbin2022;
+import org.deeprg.studies.qft.QftReports;
 import org.deeprg.result.Result;
 import org.deeprg.study.Scale;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -101,7 +101,7 @@ public final class QftEnsembleCommand extends ComputeCommand<QftEnsembleCommand.
     }
 
     @Override
-    protected Result compute(Request spec, StudyContext context) {
+    protected Result compute(Request spec, RunContext context) {
         if (spec.couplings() != null) {
             return QftReports.couplings("NN-QFT couplings, preset " + spec.preset(), CouplingScan.run(spec.couplings(), context));
         }

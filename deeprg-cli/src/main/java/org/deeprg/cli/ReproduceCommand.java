@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.deeprg.InvalidInputException;
 import org.deeprg.json.Json;
-import org.deeprg.progress.Progress;
+import org.deeprg.run.Progress;
 import org.deeprg.random.RandomStreams;
 import org.deeprg.report.Provenance;
 import org.deeprg.report.ReportWriter;
@@ -25,6 +25,8 @@ import org.deeprg.study.Scale;
 import org.deeprg.study.Studies;
 import org.deeprg.study.Study;
 import org.deeprg.study.StudyContext;
+import org.deeprg.run.LocalBackend;
+import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,7 +101,7 @@ public final class ReproduceCommand implements Callable<Integer> {
                 err.flush();
             }
             Progress progress = ConsoleProgress.create(common.quiet());
-            StudyContext ctx = new StudyContext(root.split(s.id()), threads, progress, scale);
+            StudyContext ctx = new StudyContext(new RunContext(root.split(s.id()), threads, LocalBackend.INSTANCE, progress), scale);
             long t0 = System.nanoTime();
             try {
                 runs.add(new ReportWriter.StudyRun(s.id(), s.paper(), s.title(), s.run(ctx), null, (System.nanoTime() - t0) * 1e-9));

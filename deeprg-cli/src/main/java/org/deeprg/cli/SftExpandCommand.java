@@ -11,7 +11,7 @@ import org.deeprg.result.Table;
 import org.deeprg.sft.algebra.CostExpansion;
 import org.deeprg.sft.net.Dataset;
 import org.deeprg.sft.net.Network;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,7 +49,7 @@ public final class SftExpandCommand extends ComputeCommand<SftExpandCommand.Spec
     }
 
     @Override
-    protected Result compute(Spec spec, StudyContext ctx) {
+    protected Result compute(Spec spec, RunContext ctx) {
         Network n = spec.network().network();
         Dataset d = spec.network().dataset(ctx.streams());
         double[] w0 = spec.network().referencePoint(n, ctx.streams());

@@ -16,7 +16,7 @@ import org.deeprg.sft.PerceptronExample;
 import org.deeprg.sft.algebra.CostExpansion;
 import org.deeprg.sft.net.Dataset;
 import org.deeprg.sft.net.Network;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,7 +69,7 @@ public final class SftLocalityCommand extends ComputeCommand<SftLocalityCommand.
     }
 
     @Override
-    protected Result compute(Spec spec, StudyContext ctx) {
+    protected Result compute(Spec spec, RunContext ctx) {
         UniformRandomProvider r = ctx.streams().split("data").generator();
         Network n;
         Dataset d;

@@ -12,7 +12,7 @@ import org.deeprg.sft.net.Dataset;
 import org.deeprg.sft.net.Network;
 import org.deeprg.sft.net.NetworkCost;
 import org.deeprg.sft.spectral.Lanczos;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,7 +71,7 @@ public final class SftModesCommand extends ComputeCommand<SftModesCommand.Spec> 
     }
 
     @Override
-    protected Result compute(Spec spec, StudyContext ctx) {
+    protected Result compute(Spec spec, RunContext ctx) {
         Network n = spec.network().network();
         Dataset d = spec.network().dataset(ctx.streams());
         double[] w0 = spec.network().referencePoint(n, ctx.streams());

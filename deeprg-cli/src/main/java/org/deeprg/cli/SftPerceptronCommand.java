@@ -14,7 +14,7 @@ import org.deeprg.sft.ModeSimulation;
 import org.deeprg.sft.MomentumMapping;
 import org.deeprg.sft.PerceptronExample;
 import org.deeprg.sft.net.Dataset;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -76,7 +76,7 @@ public final class SftPerceptronCommand extends ComputeCommand<SftPerceptronComm
     }
 
     @Override
-    protected Result compute(Spec spec, StudyContext ctx) {
+    protected Result compute(Spec spec, RunContext ctx) {
         Dataset d = DataFiles.readPerceptron(spec.data());
         if (spec.symmetrize()) {
             d = PerceptronExample.translationInvariant(d);

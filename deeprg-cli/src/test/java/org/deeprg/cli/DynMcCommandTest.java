@@ -37,7 +37,7 @@ class DynMcCommandTest {
         CliRun full = CliRun.of(concat(base, "--out", dir.resolve("full").toString()));
         assertThat(full.code()).as(full.err()).isZero();
         CliRun killed = CliRun.of(concat(base, "--out", dir.resolve("resumed").toString(), "--stop-after-sweeps", "500"));
-        assertThat(killed.code()).isEqualTo(DynMcCommand.INTERRUPTED);
+        assertThat(killed.code()).isEqualTo(ExitCodes.INTERRUPTED);
         assertThat(killed.err()).contains("--resume");
         assertThat(dir.resolve("cp.json")).exists();
         assertThat(dir.resolve("resumed")).doesNotExist();

@@ -8,14 +8,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.deeprg.InvalidInputException;
 import org.deeprg.json.Json;
-import org.deeprg.parallel.Parallel;
+import org.deeprg.run.LocalBackend;
 import org.deeprg.random.RandomStreams;
 import org.deeprg.result.Figure;
 import org.deeprg.result.Result;
 import org.deeprg.result.Series;
 import org.deeprg.result.Table;
 import org.deeprg.stats.Estimate;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -43,8 +43,8 @@ class FoundationCliTest {
         }
 
         @Override
-        protected Result compute(Spec spec, StudyContext context) {
-            List<double[]> parts = Parallel.map(8, context.threads(), task -> {
+        protected Result compute(Spec spec, RunContext context) {
+            List<double[]> parts = LocalBackend.inThreads(8, context.threads(), task -> {
                 var g = context.streams().split(task).gaussian();
                 double[] xs = new double[spec.samples()];
                 for (int i = 0; i < xs.length; i++) {
@@ -187,7 +187,7 @@ class FoundationCliTest {
             }
 
             @Override
-            protected Result compute(String spec, StudyContext context) {
+            protected Result compute(String spec, RunContext context) {
                 throw new IllegalStateException("kaboom");
             }
         }

@@ -259,11 +259,11 @@ public final class CouplingFlow {
         return best;
     }
 
-    static EigenDecomposition_F64<DMatrixRMaj> eigen(double[] w, int n) {
+    public static EigenDecomposition_F64<DMatrixRMaj> eigen(double[] w, int n) {
         return eigen(w, n, true);
     }
 
-    static EigenDecomposition_F64<DMatrixRMaj> eigen(double[] w, int n, boolean vectors) {
+    public static EigenDecomposition_F64<DMatrixRMaj> eigen(double[] w, int n, boolean vectors) {
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, vectors, true);
         if (!eig.decompose(new DMatrixRMaj(n, n, true, w))) {
             throw new InvalidInputException("w", "N = " + n, "a symmetric matrix whose eigen-decomposition converges");

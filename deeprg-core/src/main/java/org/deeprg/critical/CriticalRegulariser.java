@@ -236,7 +236,7 @@ public final class CriticalRegulariser {
     }
 
     /** {@code out (cols x rows) = x^T} for row-major {@code x (rows x cols)}. */
-    static void transpose(double[] x, int rows, int cols, double[] out) {
+    public static void transpose(double[] x, int rows, int cols, double[] out) {
         for (int i = 0; i < rows; i++) {
             for (int c = 0; c < cols; c++) {
                 out[c * rows + i] = x[i * cols + c];

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.deeprg.InvalidInputException;
-import org.deeprg.parallel.Parallel;
+import org.deeprg.run.LocalBackend;
 import org.deeprg.random.RandomStreams;
 import org.hipparchus.analysis.solvers.BrentSolver;
 
@@ -93,7 +93,7 @@ public final class PowerLaw {
         double p = Double.NaN;
         double pErr = Double.NaN;
         if (bootstrap > 0) {
-            List<Double> ks = Parallel.map(bootstrap, threads,
+            List<Double> ks = LocalBackend.inThreads(bootstrap, threads,
                     b -> fitSorted(synthetic(sorted, fit, streams.split(b).generator()), kind, 1).ks());
             int atLeast = 0;
             for (double d : ks) {
@@ -238,7 +238,7 @@ public final class PowerLaw {
             }
         }
         int chunks = Math.min(todo.size(), Math.max(1, threads) * 4);
-        List<double[][]> results = Parallel.map(chunks, threads, k -> {
+        List<double[][]> results = LocalBackend.inThreads(chunks, threads, k -> {
             int from = (int) ((long) todo.size() * k / chunks);
             int to = (int) ((long) todo.size() * (k + 1) / chunks);
             double[][] out = new double[to - from][];

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.deeprg.stats.Estimate;
 import org.deeprg.stats.LinearFit;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 
 /** Runs a {@link CouplingSpec}: ensembles per sigmaW, u_4 (Eq. 8), the joint (u_4, u_6) fit, slopes, and the flow. */
 public final class CouplingScan {
@@ -16,7 +16,7 @@ public final class CouplingScan {
     }
 
     /** Runs the scan. */
-    public static CouplingResult run(CouplingSpec spec, StudyContext ctx) {
+    public static CouplingResult run(CouplingSpec spec, RunContext ctx) {
         int width = spec.network().width();
         List<Double> sigmas = spec.sigmaWs();
         int k = sigmas.size();
@@ -30,7 +30,7 @@ public final class CouplingScan {
         for (int i = 0; i < k; i++) {
             NetworkSpec net = spec.network().withSigmaW(sigmas.get(i));
             EnsembleSpec es = new EnsembleSpec(net, List.of(width), spec.points(), 6, spec.nets(), spec.bags(), false);
-            Ensemble.Samples samples = Ensemble.sample(es, new StudyContext(ctx.streams().split(i), ctx.threads(), ctx.progress(), ctx.scale()));
+            Ensemble.Samples samples = Ensemble.sample(es, ctx.split(i));
             double[][] bags = samples.bagMeans()[0];
             Couplings.Design design = new Couplings.Design(samples.layout(), spec.points(), net);
             int b = bags.length;
@@ -71,8 +71,8 @@ public final class CouplingScan {
                 v46 += (loo[j][0] - m4) * (loo[j][1] - m6);
             }
             double f = (b - 1.0) / b;
-            fits.add(new Estimate[] {new Estimate(full[0], Math.sqrt(f * v44), Double.NaN, b),
-                    new Estimate(full[1], Math.sqrt(f * v66), Double.NaN, b)});
+            fits.add(new Estimate[] {Estimate.of(full[0], Math.sqrt(f * v44), b),
+                    Estimate.of(full[1], Math.sqrt(f * v66), b)});
             cov[i] = f * v46;
             chi2[i] = full[2];
             dof[i] = design.size4() + design.size6() - 2;
@@ -91,7 +91,7 @@ public final class CouplingScan {
         int a4 = 0;
         int a6 = 0;
         for (int i = 1; i < k; i++) {
-            if (relErr(new Estimate(u4[i], u4Err[i], 0.5, 2)) < relErr(new Estimate(u4[a4], u4Err[a4], 0.5, 2))) {
+            if (relErr(Estimate.of(u4[i], u4Err[i], 2)) < relErr(Estimate.of(u4[a4], u4Err[a4], 2))) {
                 a4 = i;
             }
             if (relErr(fits.get(i)[1]) < relErr(fits.get(a6)[1])) {
@@ -103,7 +103,7 @@ public final class CouplingScan {
         for (int i = 0; i < k; i++) {
             double fu4 = flow.integrate(sigmas.get(a4), u4[a4], fits.get(a4)[1].mean(), sigmas.get(i))[0];
             double fu6 = flow.integrate(sigmas.get(a6), fits.get(a6)[0].mean(), fits.get(a6)[1].mean(), sigmas.get(i))[1];
-            scan.add(new CouplingResult.ScanPoint(sigmas.get(i), new Estimate(u4[i], u4Err[i], 0.5, spec.bags()),
+            scan.add(new CouplingResult.ScanPoint(sigmas.get(i), Estimate.of(u4[i], u4Err[i], spec.bags()),
                     fits.get(i)[0], fits.get(i)[1], cov[i], chi2[i], dof[i], exact[i][0], exact[i][1], exact[i][2], fu4, fu6));
         }
         double[] sig = sigmas.stream().mapToDouble(Double::doubleValue).toArray();

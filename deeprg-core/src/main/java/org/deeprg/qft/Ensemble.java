@@ -6,11 +6,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.deeprg.parallel.Parallel;
+import org.deeprg.run.LocalBackend;
 import org.deeprg.random.RandomStreams;
 import org.deeprg.stats.Estimate;
 import org.deeprg.stats.Resampling;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 
 /**
  * Runs an {@link EnsembleSpec}: samples the bags in parallel and analyses them (Eqs. 2, 5, 6).
@@ -32,7 +32,7 @@ public final class Ensemble {
     }
 
     /** Samples every width and bag. */
-    public static Samples sample(EnsembleSpec spec, StudyContext ctx) {
+    public static Samples sample(EnsembleSpec spec, RunContext ctx) {
         NPointLayout layout = new NPointLayout(spec.points().length, spec.maxN());
         int chunks = (spec.nets() + CHUNK - 1) / CHUNK;
         List<int[]> tasks = new ArrayList<>();
@@ -51,7 +51,7 @@ public final class Ensemble {
         }
         ctx.progress().start("networks x width", total);
         RandomStreams root = ctx.streams();
-        List<double[]> sums = Parallel.map(tasks.size(), ctx.threads(), i -> {
+        List<double[]> sums = LocalBackend.inThreads(tasks.size(), ctx.threads(), i -> {
             int[] t = tasks.get(i);
             int n = Math.min(CHUNK, spec.nets() - t[2] * CHUNK);
             int width = spec.widths().get(t[0]);
@@ -85,7 +85,7 @@ public final class Ensemble {
     }
 
     /** Runs and analyses. */
-    public static EnsembleResult run(EnsembleSpec spec, StudyContext ctx) {
+    public static EnsembleResult run(EnsembleSpec spec, RunContext ctx) {
         return analyse(sample(spec, ctx));
     }
 

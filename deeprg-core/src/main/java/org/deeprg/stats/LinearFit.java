@@ -68,7 +68,7 @@ public record LinearFit(double slope, double slopeStderr, double intercept, doub
     /** Slope as an {@link Estimate}. */
     @JsonIgnore
     public Estimate slopeEstimate() {
-        return new Estimate(slope, slopeStderr, Double.NaN, degreesOfFreedom + 2L);
+        return Estimate.of(slope, slopeStderr, degreesOfFreedom + 2L);
     }
 
     /** The fitted line at x. */

@@ -53,7 +53,7 @@ public final class Resampling {
             var += (v - mean) * (v - mean);
         }
         var *= (k - 1.0) / k;
-        return new Estimate(k * fAll - (k - 1) * mean, Math.sqrt(var), Double.NaN, k);
+        return Estimate.of(k * fAll - (k - 1) * mean, Math.sqrt(var), k);
     }
 
     /** Bootstrap standard error of {@code statistic} over {@code resamples} resamples of {@code data}. */
@@ -72,7 +72,7 @@ public final class Resampling {
         }
         double mean = s / resamples;
         double var = Math.max(0, ss / resamples - mean * mean) * resamples / (resamples - 1.0);
-        return new Estimate(full, Math.sqrt(var), Double.NaN, data.length);
+        return Estimate.of(full, Math.sqrt(var), data.length);
     }
 
     /**

@@ -26,7 +26,7 @@ public record DiagnosticFit(String run, int layer, String quantity, int values, 
     public static final double MIN_DECADES = 1.0;
 
     /** Builds the verdict from a fit (null: no fit, with the reason); {@code max} is the largest value. */
-    static DiagnosticFit of(String run, int layer, String quantity, int values, PowerLawFit fit, String reason, double max) {
+    public static DiagnosticFit of(String run, int layer, String quantity, int values, PowerLawFit fit, String reason, double max) {
         boolean ok = false;
         double decades = Double.NaN;
         if (fit != null) {

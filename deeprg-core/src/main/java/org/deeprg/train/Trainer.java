@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.deeprg.InvalidInputException;
-import org.deeprg.progress.Progress;
+import org.deeprg.run.Progress;
 import org.deeprg.random.RandomStreams;
 
 /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import org.junit.jupiter.api.Test;
 
 class CouplingsTest {
@@ -132,7 +132,7 @@ class CouplingsTest {
         // light tails: sigmaW |x| <= 0.3 keeps the 8th moments (the variance of G^(4)) moderate
         double[][] pts = {{-0.2}, {0.0}, {0.2}};
         CouplingSpec spec = new CouplingSpec(net, List.of(0.5, 1.0, 1.5), pts, 2000, 10);
-        CouplingResult r = CouplingScan.run(spec, StudyContext.forTests(2));
+        CouplingResult r = CouplingScan.run(spec, RunContext.of(2));
         assertThat(r.scan()).hasSize(3);
         for (CouplingResult.ScanPoint p : r.scan()) {
             assertThat(p.u4().stderr()).isPositive();

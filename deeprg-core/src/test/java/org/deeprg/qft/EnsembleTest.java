@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.deeprg.json.Json;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import org.junit.jupiter.api.Test;
 
 /** Acceptance: sampled n-point functions against the exact finite-width formulas. */
@@ -14,7 +14,7 @@ class EnsembleTest {
     private static void assertAgreesWithExact(Activation a, double sigmaB, long seed) {
         NetworkSpec net = NetworkSpec.oneLayer(1, 1, a, 1.0, sigmaB);
         EnsembleSpec spec = new EnsembleSpec(net, List.of(1, 3, 20), PTS, 6, 3000, 30, true);
-        EnsembleResult r = Ensemble.run(spec, StudyContext.forTests(seed));
+        EnsembleResult r = Ensemble.run(spec, RunContext.of(seed));
         int checked = 0;
         for (EnsembleResult.WidthResult w : r.widths()) {
             for (EnsembleResult.Function f : w.functions()) {
@@ -46,17 +46,17 @@ class EnsembleTest {
     void sameSeedSameNumbersForOneAndTwoThreads() {
         NetworkSpec net = NetworkSpec.oneLayer(1, 1, Activation.GAUSS, 1.0, 1.0);
         EnsembleSpec spec = new EnsembleSpec(net, List.of(2, 7), PTS, 4, 2 * Ensemble.CHUNK + 100, 3, true);
-        String one = Json.write(Ensemble.run(spec, StudyContext.forTests(9)));
-        String two = Json.write(Ensemble.run(spec, StudyContext.forTests(9).withThreads(2)));
+        String one = Json.write(Ensemble.run(spec, RunContext.of(9)));
+        String two = Json.write(Ensemble.run(spec, RunContext.of(9).withThreads(2)));
         assertThat(two).isEqualTo(one);
-        assertThat(Json.write(Ensemble.run(spec, StudyContext.forTests(10)))).isNotEqualTo(one);
+        assertThat(Json.write(Ensemble.run(spec, RunContext.of(10)))).isNotEqualTo(one);
     }
 
     @Test
     void deepNetworksSampleTheRecursiveKernel() {
         NetworkSpec net = new NetworkSpec(1, 1, 2, Activation.ERF, 1.2, 0.4);
         EnsembleSpec spec = new EnsembleSpec(net, List.of(40), PTS, 2, 1000, 10, false);
-        EnsembleResult r = Ensemble.run(spec, StudyContext.forTests(4));
+        EnsembleResult r = Ensemble.run(spec, RunContext.of(4));
         for (EnsembleResult.Function f : r.widths().get(0).functions()) {
             // at width 40 the 1/N correction of G^(2) in a deep net is a few percent at most
             assertThat(Math.abs(f.mean() - f.gaussian())).isLessThan(4 * f.stderr() + 0.03 * f.gaussian());

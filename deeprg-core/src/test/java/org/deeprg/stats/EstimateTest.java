@@ -46,7 +46,7 @@ class EstimateTest {
     void formatsInParenthesisNotation() {
         assertThat(Format.withError(1.23456, 0.0012)).isEqualTo("1.2346(12)");
         assertThat(Format.withError(-0.5, 0)).isEqualTo("-0.5");
-        assertThat(new Estimate(3.14159, 0.021, 0.5, 10).format()).isEqualTo("3.142(21)");
+        assertThat(Estimate.of(3.14159, 0.021, 10).format()).isEqualTo("3.142(21)");
     }
 
     @Test

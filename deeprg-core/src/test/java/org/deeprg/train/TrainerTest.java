@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.deeprg.InvalidInputException;
 import org.deeprg.critical.CriticalRegulariser;
-import org.deeprg.progress.Progress;
+import org.deeprg.run.Progress;
 import org.deeprg.random.RandomStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -20,11 +20,11 @@ import org.deeprg.mc.DiscreteState;
 import org.deeprg.mc.LangevinSampler;
 import org.deeprg.mc.MetropolisSampler;
 import org.deeprg.mc.ParallelTempering;
-import org.deeprg.parallel.Parallel;
+import org.deeprg.run.LocalBackend;
 import org.deeprg.random.RandomStreams;
 import org.deeprg.stats.Estimate;
 import org.deeprg.stats.Resampling;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 
 /**
  * Runs a dynamic-neuron Monte Carlo simulation ({@link DynMcSpec}) and returns {@link DynMcResult}.
@@ -93,12 +93,12 @@ public final class DynMonteCarlo {
     }
 
     /** Runs without checkpoints. */
-    public static DynMcResult run(DynMcSpec spec, StudyContext context) {
+    public static DynMcResult run(DynMcSpec spec, RunContext context) {
         return run(spec, context, Checkpointing.NONE);
     }
 
     /** Runs with checkpoints as configured. */
-    public static DynMcResult run(DynMcSpec spec, StudyContext context, Checkpointing checkpointing) {
+    public static DynMcResult run(DynMcSpec spec, RunContext context, Checkpointing checkpointing) {
         Plan plan = new Plan(spec);
         RandomStreams root = context.streams().split("dyn-mc");
         ChainRun[] runs = new ChainRun[spec.chains()];
@@ -125,7 +125,7 @@ public final class DynMonteCarlo {
         long lastWrite = System.currentTimeMillis();
         for (long seg = segmentsDone; seg < plan.segments; seg++) {
             final long s = seg;
-            Parallel.map(runs.length, context.threads(), c -> {
+            LocalBackend.inThreads(runs.length, context.threads(), c -> {
                 runs[c].segment(s, root.split(c).split(s));
                 return null;
             });
@@ -407,13 +407,12 @@ public final class DynMonteCarlo {
             return new DynMcResult.Histogram(x, width, f);
         }
 
-        /** Binned estimate from block means (independent blocks); tauInt not applicable. */
+        /** Binned estimate from block means (independent blocks, tau_int = 1/2). */
         static Estimate binned(double[] blockMeans) {
             if (blockMeans.length < 2) {
-                return new Estimate(blockMeans[0], Double.NaN, Double.NaN, 1);
+                return new Estimate(blockMeans[0], Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1, "a single block: no error bar");
             }
-            Estimate e = Estimate.ofIndependent(blockMeans);
-            return new Estimate(e.mean(), e.stderr(), Double.NaN, e.samples());
+            return Estimate.ofIndependent(blockMeans);
         }
 
         /** G_h(d) from a vector [site means (LMN), translation-averaged pair means (R+1)]. */

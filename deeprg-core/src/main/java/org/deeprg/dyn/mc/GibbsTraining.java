@@ -8,10 +8,10 @@ import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.Example;
 import org.deeprg.mc.DifferentiableEnergy;
 import org.deeprg.mc.LangevinSampler;
-import org.deeprg.parallel.Parallel;
+import org.deeprg.run.LocalBackend;
 import org.deeprg.random.RandomStreams;
 import org.deeprg.stats.Autocorrelation;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 
 /**
@@ -227,7 +227,7 @@ public final class GibbsTraining {
     }
 
     /** Langevin training (unadjusted: plain noisy gradient descent, Eq. 3) on E(W, b); histogram test. */
-    public static HistogramTest langevinTraining(Spec spec, StudyContext context) {
+    public static HistogramTest langevinTraining(Spec spec, RunContext context) {
         DifferentiableEnergy e = spec.energy();
         LangevinSampler s = new LangevinSampler(e, new LangevinSampler.Settings(spec.beta(), spec.stepSize(), false));
         return test(spec, s, context.streams().split("gibbs-training"), context.threads(), exactBinProbabilities(spec));
@@ -237,7 +237,7 @@ public final class GibbsTraining {
      * The (W, b) marginal of the continuous dynamic-neuron ensemble at {@code betaV}, sampled by MALA with step
      * {@code stepSize}, against the exact Gibbs marginal of the original cost (the betaV -> infinity limit).
      */
-    public static HistogramTest dynMarginal(Spec spec, double betaV, double stepSize, StudyContext context) {
+    public static HistogramTest dynMarginal(Spec spec, double betaV, double stepSize, RunContext context) {
         DynEnsemble ens = new DynEnsemble(spec.network(), spec.examples(), spec.beta(), betaV,
                 spec.weightRegulariser(), spec.biasRegulariser());
         LangevinSampler s = new LangevinSampler(new DynEnergy(ens), new LangevinSampler.Settings(spec.beta(), stepSize, true));
@@ -249,7 +249,7 @@ public final class GibbsTraining {
         double bw = 2 * spec.range() / bins;
         int n = (int) (spec.steps() / spec.thin());
         DynLayout lay = DynLayout.of(spec.network(), spec.examples().size());
-        List<double[]> series = Parallel.map(spec.chains(), threads, c -> {
+        List<double[]> series = LocalBackend.inThreads(spec.chains(), threads, c -> {
             RandomStreams cs = streams.split(c);
             UniformRandomProvider rng = cs.generator();
             double[] x0 = new double[sampler.energy().dimension()];

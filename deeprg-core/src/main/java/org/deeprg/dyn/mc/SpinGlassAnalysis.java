@@ -13,11 +13,11 @@ import org.deeprg.dyn.Example;
 import org.deeprg.mc.DiscreteState;
 import org.deeprg.mc.MetropolisSampler;
 import org.deeprg.mc.ParallelTempering;
-import org.deeprg.parallel.Parallel;
+import org.deeprg.run.LocalBackend;
 import org.deeprg.random.RandomStreams;
 import org.deeprg.stats.Estimate;
 import org.deeprg.stats.Resampling;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 
 /**
  * Edwards-Anderson analysis of the spin-glass limit (Appendix A): draw coupling sets from the Gaussian
@@ -231,13 +231,13 @@ public final class SpinGlassAnalysis {
     }
 
     /** Runs the analysis. */
-    public static Result run(Spec spec, StudyContext context) {
+    public static Result run(Spec spec, RunContext context) {
         DynNetwork net = spec.network();
         int n = net.depth() * net.width();
         int bins = Math.min(n + 1, 101);
         RandomStreams root = context.streams().split("spinglass");
         context.progress().start("dyn spinglass", spec.samples());
-        List<double[]> per = Parallel.map(spec.samples(), context.threads(), d -> {
+        List<double[]> per = LocalBackend.inThreads(spec.samples(), context.threads(), d -> {
             RandomStreams s = root.split(d);
             DynParameters p = drawParameters(net, spec.beta(), spec.weightRegulariser(), spec.biasRegulariser(), s.split("couplings").generator());
             double[] q;
@@ -273,7 +273,7 @@ public final class SpinGlassAnalysis {
         double[] q2 = column(blocks, 0);
         Estimate qSquared = Estimate.ofIndependent(q2);
         Estimate qAbs = Estimate.ofIndependent(column(blocks, 2));
-        Estimate chi = new Estimate(n * qSquared.mean(), n * qSquared.stderr(), qSquared.tauInt(), qSquared.samples());
+        Estimate chi = new Estimate(n * qSquared.mean(), n * qSquared.stderr(), (double) n * n * qSquared.variance(), qSquared.tauInt(), qSquared.rHat(), qSquared.samples(), qSquared.unreliableBecause());
         Estimate binder = Resampling.jackknife(blocks, v -> 0.5 * (3 - v[1] / (v[0] * v[0])));
         double swapAcceptance = spec.rungs() == 1 ? Double.NaN : java.util.Arrays.stream(column(blocks, 3 + bins)).average().orElse(Double.NaN);
         double[] centres = new double[bins];

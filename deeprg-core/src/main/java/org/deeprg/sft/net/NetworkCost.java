@@ -4,7 +4,7 @@ import dev.ludovic.netlib.blas.BLAS;
 import java.util.List;
 import org.deeprg.InvalidInputException;
 import org.deeprg.mc.DifferentiableEnergy;
-import org.deeprg.parallel.Parallel;
+import org.deeprg.run.LocalBackend;
 
 /**
  * The quadratic cost of Eq. 2, {@code C(W) = sum_l sum_i (Y_i^[l] - Z_i^[l](W))^2} (no 1/L, no 1/2), of a
@@ -130,7 +130,7 @@ public final class NetworkCost implements DifferentiableEnergy {
         Layers dir = fullV == null ? null : new Layers(net, fullV);
         int blocks = (data.size() + block - 1) / block;
         boolean wantGrad = gradient != null;
-        List<Partial> parts = Parallel.map(blocks, threads, b -> block(weights, dir, b * block,
+        List<Partial> parts = LocalBackend.inThreads(blocks, threads, b -> block(weights, dir, b * block,
                 Math.min(data.size(), (b + 1) * block), wantGrad));
         double cost = 0;
         double[] g = wantGrad ? new double[net.fullSize()] : null;

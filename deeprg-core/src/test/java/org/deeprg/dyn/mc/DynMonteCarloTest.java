@@ -13,7 +13,7 @@ import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.Example;
 import org.deeprg.json.Json;
 import org.deeprg.stats.Estimate;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +54,7 @@ class DynMonteCarloTest {
         // Sec. IV model: N = 1, W, b in {-1, 1}, h in {0, 1}; depth 4 -> 2^14 states
         DynMcSpec spec = metropolis(new DynNetwork(1, 4, Activation.HEAVISIDE), List.of(new Example(new double[] {1}, new double[] {1})),
                 Alphabet.BINARY_WEIGHTS, Alphabet.BINARY_NEURONS, 1.0, new double[] {0.7}, 40_000, 4);
-        DynMcResult r = DynMonteCarlo.run(spec, StudyContext.forTests(1));
+        DynMcResult r = DynMonteCarlo.run(spec, RunContext.of(1));
         compare(spec, r);
         assertThat(r.rHat().get("cost")).isLessThan(1.05);
         assertThat(r.acceptanceRate()).isBetween(0.05, 1.0);
@@ -66,7 +66,7 @@ class DynMonteCarloTest {
         DynMcSpec spec = metropolis(new DynNetwork(1, 2, Activation.SIGMOID),
                 List.of(new Example(new double[] {1}, new double[] {0.9}), new Example(new double[] {-1}, new double[] {0.2})),
                 Alphabet.TERNARY_WEIGHTS, new Alphabet(new double[] {0, 0.5, 1}), 3.0, new double[] {2.0}, 40_000, 3);
-        compare(spec, DynMonteCarlo.run(spec, StudyContext.forTests(2)));
+        compare(spec, DynMonteCarlo.run(spec, RunContext.of(2)));
     }
 
     @Test
@@ -74,14 +74,14 @@ class DynMonteCarloTest {
         DynMcSpec spec = metropolis(new DynNetwork(2, 1, Activation.TANH),
                 List.of(new Example(new double[] {1, -1}, new double[] {0.5, -0.5})),
                 Alphabet.BINARY_WEIGHTS, new Alphabet(new double[] {-1, 1}), 1.5, new double[] {1.0}, 30_000, 2);
-        compare(spec, DynMonteCarlo.run(spec, StudyContext.forTests(3)));
+        compare(spec, DynMonteCarlo.run(spec, RunContext.of(3)));
     }
 
     @Test
     void parallelTemperingOverABetaVLadderMatchesEnumerationOnEveryRung() {
         DynMcSpec spec = metropolis(new DynNetwork(1, 3, Activation.HEAVISIDE), List.of(new Example(new double[] {1}, new double[] {0})),
                 Alphabet.BINARY_WEIGHTS, Alphabet.BINARY_NEURONS, 1.0, new double[] {0.5, 1.5, 3.0, 6.0}, 30_000, 2);
-        DynMcResult r = DynMonteCarlo.run(spec, StudyContext.forTests(4));
+        DynMcResult r = DynMonteCarlo.run(spec, RunContext.of(4));
         compare(spec, r);
         assertThat(r.ladder()).hasSize(4);
         assertThat(r.swapAcceptance()).hasSize(3).allSatisfy(a -> assertThat(a).isBetween(0.01, 1.0));
@@ -98,8 +98,8 @@ class DynMonteCarloTest {
     void resultsDoNotDependOnTheThreadCount() {
         DynMcSpec spec = metropolis(new DynNetwork(1, 6, Activation.HEAVISIDE), List.of(new Example(new double[] {1}, new double[] {1})),
                 Alphabet.BINARY_WEIGHTS, Alphabet.BINARY_NEURONS, 1.0, new double[] {2.0}, 2_000, 3);
-        String one = Json.write(DynMonteCarlo.run(spec, StudyContext.forTests(5)));
-        String three = Json.write(DynMonteCarlo.run(spec, StudyContext.forTests(5).withThreads(3)));
+        String one = Json.write(DynMonteCarlo.run(spec, RunContext.of(5)));
+        String three = Json.write(DynMonteCarlo.run(spec, RunContext.of(5).withThreads(3)));
         assertThat(three).isEqualTo(one);
     }
 
@@ -108,17 +108,17 @@ class DynMonteCarloTest {
         // depth 250: 750 variables x 2 rungs, segments of 666 sweeps, 1100 sweeps: the stop falls after the first segment
         DynMcSpec spec = metropolis(new DynNetwork(1, 250, Activation.HEAVISIDE), List.of(new Example(new double[] {1}, new double[] {1})),
                 Alphabet.BINARY_WEIGHTS, Alphabet.BINARY_NEURONS, 1.0, new double[] {0.5, 2.0}, 1_000, 2);
-        String uninterrupted = Json.write(DynMonteCarlo.run(spec, StudyContext.forTests(6)));
+        String uninterrupted = Json.write(DynMonteCarlo.run(spec, RunContext.of(6)));
         Path file = dir.resolve("run.checkpoint.json");
         var cp = new DynMonteCarlo.Checkpointing(file, Long.MAX_VALUE, true, 300);
-        assertThatThrownBy(() -> DynMonteCarlo.run(spec, StudyContext.forTests(6), cp))
+        assertThatThrownBy(() -> DynMonteCarlo.run(spec, RunContext.of(6), cp))
                 .isInstanceOf(DynMonteCarlo.RunInterruptedException.class);
         assertThat(file).exists();
-        String resumed = Json.write(DynMonteCarlo.run(spec, StudyContext.forTests(6).withThreads(2),
+        String resumed = Json.write(DynMonteCarlo.run(spec, RunContext.of(6).withThreads(2),
                 new DynMonteCarlo.Checkpointing(file, Long.MAX_VALUE, true, 0)));
         assertThat(resumed).isEqualTo(uninterrupted);
         // a checkpoint of another seed is refused
-        assertThatThrownBy(() -> DynMonteCarlo.run(spec, StudyContext.forTests(7), new DynMonteCarlo.Checkpointing(file, Long.MAX_VALUE, true, 0)))
+        assertThatThrownBy(() -> DynMonteCarlo.run(spec, RunContext.of(7), new DynMonteCarlo.Checkpointing(file, Long.MAX_VALUE, true, 0)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("another spec or seed");
     }
 
@@ -144,7 +144,7 @@ class DynMonteCarloTest {
         DynMcSpec spec = metropolis(new DynNetwork(1, 400, Activation.HEAVISIDE), List.of(new Example(new double[] {1}, new double[] {1})),
                 Alphabet.BINARY_WEIGHTS, Alphabet.BINARY_NEURONS, 1.0, new double[] {1}, 1_000, 1);
         Path file = dir.resolve("c.json");
-        assertThatThrownBy(() -> DynMonteCarlo.run(spec, StudyContext.forTests(8), new DynMonteCarlo.Checkpointing(file, 0, false, 500)))
+        assertThatThrownBy(() -> DynMonteCarlo.run(spec, RunContext.of(8), new DynMonteCarlo.Checkpointing(file, 0, false, 500)))
                 .isInstanceOf(DynMonteCarlo.RunInterruptedException.class);
         assertThat(Json.mapper().readTree(Files.readString(file)).get("segmentsDone").asLong()).isGreaterThan(0);
     }
@@ -157,8 +157,8 @@ class DynMonteCarloTest {
                 0.02, 30_000, 3_000, 2, 1, 20);
         DynMcSpec single = new DynMcSpec(net, ex, DynMcSpec.Sampler.MALA, null, null, null, 2.0, new double[] {10}, 0.5, 0.5,
                 0.02, 30_000, 3_000, 2, 1, 20);
-        DynMcResult a = DynMonteCarlo.run(ladder, StudyContext.forTests(12));
-        DynMcResult b = DynMonteCarlo.run(single, StudyContext.forTests(13));
+        DynMcResult a = DynMonteCarlo.run(ladder, RunContext.of(12));
+        DynMcResult b = DynMonteCarlo.run(single, RunContext.of(13));
         for (String k : List.of("cost", "constraint")) {
             Estimate x = k.equals("cost") ? a.cost() : a.constraint();
             Estimate y = k.equals("cost") ? b.cost() : b.constraint();
@@ -174,11 +174,11 @@ class DynMonteCarloTest {
         // depth 50 tanh: 152 variables x 2 rungs, segments of 3289 sweeps, 3300 sweeps in all
         DynMcSpec spec = new DynMcSpec(new DynNetwork(1, 50, Activation.TANH), List.of(new Example(new double[] {1}, new double[] {0.5})),
                 DynMcSpec.Sampler.MALA, null, null, null, 2.0, new double[] {4, 8}, 0.5, 0.5, 0.01, 3_000, 300, 2, 3, 20);
-        String uninterrupted = Json.write(DynMonteCarlo.run(spec, StudyContext.forTests(14)));
+        String uninterrupted = Json.write(DynMonteCarlo.run(spec, RunContext.of(14)));
         Path file = dir.resolve("mala.json");
-        assertThatThrownBy(() -> DynMonteCarlo.run(spec, StudyContext.forTests(14), new DynMonteCarlo.Checkpointing(file, Long.MAX_VALUE, false, 2000)))
+        assertThatThrownBy(() -> DynMonteCarlo.run(spec, RunContext.of(14), new DynMonteCarlo.Checkpointing(file, Long.MAX_VALUE, false, 2000)))
                 .isInstanceOf(DynMonteCarlo.RunInterruptedException.class);
-        String resumed = Json.write(DynMonteCarlo.run(spec, StudyContext.forTests(14).withThreads(2),
+        String resumed = Json.write(DynMonteCarlo.run(spec, RunContext.of(14).withThreads(2),
                 new DynMonteCarlo.Checkpointing(file, Long.MAX_VALUE, true, 0)));
         assertThat(resumed).isEqualTo(uninterrupted);
     }

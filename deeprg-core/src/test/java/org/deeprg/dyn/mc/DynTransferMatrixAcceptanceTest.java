@@ -10,7 +10,7 @@ import org.deeprg.dyn.Example;
 import org.deeprg.dyn.exact.DiscreteDynModel;
 import org.deeprg.dyn.exact.ExactDyn;
 import org.deeprg.stats.Estimate;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +39,7 @@ class DynTransferMatrixAcceptanceTest {
     }
 
     static void check(DynMcSpec spec, long seed) {
-        DynMcResult r = DynMonteCarlo.run(spec, StudyContext.forTests(seed).withThreads(2));
+        DynMcResult r = DynMonteCarlo.run(spec, RunContext.of(seed).withThreads(2));
         ExactDyn exact = ExactDyn.solve(new DiscreteDynModel(spec.network(), spec.weightAlphabet(), spec.neuronAlphabet(),
                 spec.examples()), spec.beta(), spec.betaV());
         DynLayout lay = DynLayout.of(spec.network(), spec.examples().size());

@@ -2,7 +2,7 @@ package org.deeprg.dyn.mc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import org.junit.jupiter.api.Test;
 
 /** Eq. 4: Langevin training samples exp(-beta E); the chi-square test can also reject. */
@@ -22,7 +22,7 @@ class GibbsTrainingTest {
     @Test
     void langevinTrainingHistogramPassesTheChiSquareTest() {
         GibbsTraining.Spec s = GibbsTraining.defaultSpec(200_000, 2);
-        GibbsTraining.HistogramTest t = GibbsTraining.langevinTraining(s, StudyContext.forTests(17));
+        GibbsTraining.HistogramTest t = GibbsTraining.langevinTraining(s, RunContext.of(17));
         assertThat(t.pValue()).as("chi2 %.1f / %d dof, tau %.2f", t.chiSquare(), t.degreesOfFreedom(), t.tauInt()).isGreaterThan(1e-3);
         assertThat(t.samples()).isEqualTo(2 * 200_000 / 40);
     }
@@ -30,7 +30,7 @@ class GibbsTrainingTest {
     @Test
     void theChiSquareTestRejectsAWrongDistribution() {
         GibbsTraining.Spec s = GibbsTraining.defaultSpec(200_000, 2);
-        GibbsTraining.HistogramTest t = GibbsTraining.langevinTraining(s, StudyContext.forTests(17));
+        GibbsTraining.HistogramTest t = GibbsTraining.langevinTraining(s, RunContext.of(17));
         // the exact marginal of a 40% stronger regulariser (a 16% narrower prior) must be rejected
         GibbsTraining.Spec other = new GibbsTraining.Spec(s.network(), s.examples(), s.beta(), 0.35, 0.35, s.stepSize(), s.steps(),
                 s.chains(), s.thin(), s.parameter(), s.bins(), s.range(), s.grid());

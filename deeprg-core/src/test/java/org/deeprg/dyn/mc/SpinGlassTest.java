@@ -11,7 +11,7 @@ import org.deeprg.mc.ExactEnumeration;
 import org.deeprg.mc.TransitionMatrices;
 import org.deeprg.random.RandomStreams;
 import org.deeprg.stats.Estimate;
-import org.deeprg.study.StudyContext;
+import org.deeprg.run.RunContext;
 import org.junit.jupiter.api.Test;
 
 /** Appendix A couplings, detailed balance of spin flips, two-replica overlaps against enumeration. */
@@ -110,7 +110,7 @@ class SpinGlassTest {
     @Test
     void analysisReportsOverlapDistributionAndSusceptibility() {
         SpinGlassAnalysis.Result r = SpinGlassAnalysis.run(new SpinGlassAnalysis.Spec(NET, EX, 2, 4, 0.25, 0.25, 8, 2000, 200, 1),
-                StudyContext.forTests(6));
+                RunContext.of(6));
         double total = r.overlap().probability().stream().mapToDouble(Estimate::mean).sum();
         assertThat(total).isCloseTo(1, Offset.offset(1e-9));
         assertThat(r.susceptibility().mean()).isCloseTo(6 * r.qSquared().mean(), Offset.offset(1e-12));

@@ -1,0 +1,126 @@
+package org.deeprg.studies.dyn;
+
+import org.deeprg.dyn.mc.SpinGlassCouplings;
+import org.deeprg.dyn.mc.DynMcResult;
+import org.deeprg.dyn.mc.DynMcSpec;
+import org.deeprg.dyn.mc.SpinGlassAnalysis;
+
+import java.util.List;
+import java.util.Locale;
+import org.deeprg.result.Figure;
+import org.deeprg.result.Result;
+import org.deeprg.result.Series;
+import org.deeprg.result.Table;
+import org.deeprg.stats.Estimate;
+
+/** Turns Monte Carlo and spin-glass results into {@link Result}s (figures, tables, summary lines). */
+public final class DynMcReport {
+    private DynMcReport() {
+    }
+
+    static double[] means(List<Estimate> es) {
+        return es.stream().mapToDouble(e -> e == null ? Double.NaN : e.mean()).toArray();
+    }
+
+    static double[] errors(List<Estimate> es) {
+        return es.stream().mapToDouble(e -> e == null || !Double.isFinite(e.stderr()) ? 0 : e.stderr()).toArray();
+    }
+
+    static double[] range(int from, int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = from + i;
+        }
+        return x;
+    }
+
+    /** The result of {@code dyn mc}. */
+    public static Result result(DynMcSpec spec, DynMcResult r) {
+        Result.Builder b = Result.builder(String.format(Locale.ROOT, "Dynamic-neuron Monte Carlo (%s): N=%d, M=%d, %s, beta=%s, betaV=%s",
+                r.sampler(), spec.network().width(), spec.network().depth(), spec.network().activation().cliName(), spec.beta(),
+                spec.betaV())).data(r);
+        b.summary("cost       = " + r.cost().format() + "  (tau_int " + fmt(r.cost().tauInt()) + ")");
+        b.summary("constraint = " + r.constraint().format() + "  (tau_int " + fmt(r.constraint().tauInt()) + ")");
+        if (r.energy() != null) {
+            b.summary("H_new      = " + r.energy().format());
+        }
+        b.summary("<h>        = " + r.neuronMean().format());
+        if (r.correlationLength() != null) {
+            b.summary("xi         = " + r.correlationLength().format());
+        }
+        b.summary(String.format(Locale.ROOT, "acceptance %.3f, R-hat(cost) %.4f, %d chains x %d sweeps", r.acceptanceRate(),
+                r.rHat().get("cost"), r.chains(), r.sweeps()));
+        if (r.swapAcceptance() != null) {
+            b.summary("swap acceptance " + r.swapAcceptance());
+        }
+        Table.Builder t = Table.builder("estimates", "observable", "mean", "stderr", "tauInt", "samples");
+        row(t, "cost", r.cost());
+        row(t, "constraint", r.constraint());
+        if (r.energy() != null) {
+            row(t, "energy", r.energy());
+        }
+        row(t, "rmsViolation", r.rmsViolation());
+        row(t, "neuronMean", r.neuronMean());
+        row(t, "weightMean", r.weightMean());
+        if (r.correlationLength() != null) {
+            row(t, "correlationLength", r.correlationLength());
+        }
+        b.table(t.build());
+        int rr = r.correlation().size();
+        b.figure(Figure.of("correlation", "Neuron correlation function G_h(r)", "distance r (layers)", "G_h(r)",
+                "Connected <h^(m) h^(m+r)> - <h^(m)><h^(m+r)>, averaged over m, units and examples (Eq. 34), jackknife errors.",
+                Series.withErrors("Monte Carlo", range(0, rr), means(r.correlation()), errors(r.correlation()))));
+        int depth = r.neuronMeanByLayer().size();
+        b.figure(Figure.of("neuron-mean-by-layer", "Mean neuron per layer", "layer m", "<h^(m)>",
+                "Average of h^(m) over examples and units, binned errors.",
+                Series.withErrors("Monte Carlo", range(1, depth), means(r.neuronMeanByLayer()), errors(r.neuronMeanByLayer()))));
+        double[] wx = r.weightHistogram().x().stream().mapToDouble(Double::doubleValue).toArray();
+        b.figure(Figure.of("weight-histogram", "Weight distribution", "W", "fraction",
+                "Fraction of weights W^(m)_ij at each value (discrete) or in each bin (continuous).",
+                Series.withErrors("Monte Carlo", wx, means(r.weightHistogram().fraction()), errors(r.weightHistogram().fraction()))));
+        if (r.ladder() != null) {
+            double[] bv = r.ladder().stream().mapToDouble(DynMcResult::betaV).toArray();
+            b.figure(Figure.of("constraint-vs-beta-v", "Constraint along the betaV ladder", "betaV", "<constraint>",
+                    "Parallel tempering: <constraint> = -d ln Z/d betaV at each rung.",
+                    Series.withErrors("Monte Carlo", bv, r.ladder().stream().mapToDouble(x -> x.constraint().mean()).toArray(),
+                            r.ladder().stream().mapToDouble(x -> x.constraint().stderr()).toArray())));
+        }
+        return b.build();
+    }
+
+    private static void row(Table.Builder t, String name, Estimate e) {
+        t.row(name, e.mean(), e.stderr(), e.tauInt(), e.samples());
+    }
+
+    private static String fmt(double x) {
+        return String.format(Locale.ROOT, "%.2f", x);
+    }
+
+    /** The result of {@code dyn spinglass}. */
+    public static Result spinGlass(SpinGlassAnalysis.Spec spec, SpinGlassAnalysis.Result r) {
+        Result.Builder b = Result.builder(String.format(Locale.ROOT, "Spin-glass limit (Eq. A2): N=%d, M=%d, beta=%s, betaV=%s, %d coupling sets",
+                spec.network().width(), spec.network().depth(), spec.beta(), spec.betaV(), spec.samples())).data(r);
+        b.summary("[<q^2>]        = " + r.qSquared().format());
+        b.summary("[<|q|>]        = " + r.qAbs().format());
+        b.summary("chi_SG = n[<q^2>] = " + r.susceptibility().format() + "  (n = " + r.spins() + ")");
+        b.summary("Binder g       = " + r.binder().format());
+        if (r.betaVLadder().length > 1) {
+            b.summary(String.format(Locale.ROOT, "parallel tempering over betaV %s, swap acceptance %.3f",
+                    java.util.Arrays.toString(r.betaVLadder()), r.swapAcceptance()));
+        }
+        b.figure(Figure.of("overlap-distribution", "Replica overlap distribution P(q)", "q", "P(q)",
+                "Two independent Metropolis replicas per coupling set; probability of each overlap value, averaged over coupling sets.",
+                Series.withErrors("P(q)", r.overlap().q(), means(r.overlap().probability()), errors(r.overlap().probability()))));
+        Table.Builder c = Table.builder("couplings", "a", "b", "J");
+        for (SpinGlassCouplings.Bond bond : r.couplings().couplings()) {
+            c.row(bond.a(), bond.b(), bond.j());
+        }
+        b.table(c.build());
+        Table.Builder f = Table.builder("fields", "a", "K");
+        for (int a = 0; a < r.couplings().spins(); a++) {
+            f.row(a, r.couplings().fields()[a]);
+        }
+        b.table(f.build());
+        return b.build();
+    }
+}
