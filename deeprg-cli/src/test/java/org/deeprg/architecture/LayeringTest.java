@@ -17,6 +17,7 @@ class LayeringTest {
     static void importAll() {
         deeprg = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("org.deeprg");
         assertThat(deeprg.containPackage("org.deeprg.qft")).as("core imported").isTrue();
         assertThat(deeprg.containPackage("org.deeprg.studies")).as("studies imported").isTrue();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.deeprg.json.Json;
 import org.deeprg.run.RunContext;
+import org.deeprg.testing.Reproducibility;
 import org.junit.jupiter.api.Test;
 
 /** Acceptance: sampled n-point functions against the exact finite-width formulas. */
@@ -46,6 +47,7 @@ class EnsembleTest {
     void sameSeedSameNumbersForOneAndTwoThreads() {
         NetworkSpec net = NetworkSpec.oneLayer(1, 1, Activation.GAUSS, 1.0, 1.0);
         EnsembleSpec spec = new EnsembleSpec(net, List.of(2, 7), PTS, 4, 2 * Ensemble.CHUNK + 100, 3, true);
+        Reproducibility.assertSameForAnyThreads(9, ctx -> Ensemble.run(spec, ctx));
         String one = Json.write(Ensemble.run(spec, RunContext.of(9)));
         String two = Json.write(Ensemble.run(spec, RunContext.of(9).withThreads(2)));
         assertThat(two).isEqualTo(one);

@@ -75,8 +75,8 @@ final class Html {
                 b.append("<td>").append(escape(studyTitle)).append("</td>");
             }
             b.append("<td>").append(escape(c.statement())).append("</td>")
-                    .append("<td class=\"num\">").append(escape(c.paperValue())).append("</td>")
-                    .append("<td class=\"num\">").append(escape(c.measured())).append("</td>")
+                    .append("<td class=\"num\">").append(escape(c.paperValue() == null ? "" : c.paperValue().text())).append("</td>")
+                    .append("<td class=\"num\">").append(escape(c.measured() == null ? "" : c.measured().text())).append("</td>")
                     .append("<td class=\"verdict\">").append(escape(c.verdict().words())).append("</td>")
                     .append("<td>").append(escape(c.reason())).append("</td></tr>\n");
         }

@@ -14,7 +14,7 @@ import org.deeprg.result.Claim;
 import org.deeprg.result.Figure;
 import org.deeprg.result.Result;
 import org.deeprg.result.Verdict;
-import org.deeprg.study.Paper;
+import org.deeprg.result.Paper;
 
 /**
  * The {@code reproduce} report: one directory with a sub-directory per study (a full result directory each)
@@ -72,9 +72,9 @@ public final class ReportWriter {
             }
             for (Claim c : claims) {
                 switch (c.verdict()) {
-                    case AGREES -> agrees++;
+                    case AGREES, AGREES_UNDER_CONVENTION -> agrees++;
                     case DISAGREES -> disagrees++;
-                    case NOT_COMPARABLE -> nc++;
+                    case NOT_COMPARABLE, INCONCLUSIVE -> nc++;
                 }
             }
             studies.add(new StudySummary(run.id(), run.paper().key(), run.title(), run.seconds(), run.failure(), claims));

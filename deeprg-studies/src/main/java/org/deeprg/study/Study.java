@@ -1,5 +1,7 @@
 package org.deeprg.study;
 
+import org.deeprg.result.Paper;
+
 import org.deeprg.result.Result;
 
 /**

@@ -16,7 +16,7 @@ import java.util.Locale;
 import org.deeprg.result.Claim;
 import org.deeprg.result.Result;
 import org.deeprg.result.Table;
-import org.deeprg.study.Paper;
+import org.deeprg.result.Paper;
 import org.deeprg.study.Scale;
 import org.deeprg.study.Study;
 import org.deeprg.study.StudyContext;

@@ -26,7 +26,7 @@ import org.deeprg.rg.DecimationMap;
 import org.deeprg.rg.FixedPointFinder;
 import org.deeprg.rg.Lee2024Recursion;
 import org.deeprg.stats.Format;
-import org.deeprg.study.Paper;
+import org.deeprg.result.Paper;
 import org.deeprg.study.Scale;
 import org.deeprg.study.Study;
 import org.deeprg.study.StudyContext;

@@ -22,7 +22,7 @@ import org.deeprg.result.Result;
 import org.deeprg.result.Series;
 import org.deeprg.result.Table;
 import org.deeprg.stats.Estimate;
-import org.deeprg.study.Paper;
+import org.deeprg.result.Paper;
 import org.deeprg.study.Scale;
 import org.deeprg.study.Study;
 import org.deeprg.study.StudyContext;

@@ -3,7 +3,7 @@ package org.deeprg.studies.qft;
 import org.deeprg.qft.CouplingResult;
 import org.deeprg.qft.CouplingScan;
 import org.deeprg.result.Result;
-import org.deeprg.study.Paper;
+import org.deeprg.result.Paper;
 import org.deeprg.study.Study;
 import org.deeprg.study.StudyContext;
 

@@ -24,7 +24,7 @@ import org.deeprg.sft.net.Dataset;
 import org.deeprg.sft.net.Network;
 import org.deeprg.sft.net.NetworkCost;
 import org.deeprg.stats.Estimate;
-import org.deeprg.study.Paper;
+import org.deeprg.result.Paper;
 import org.deeprg.study.Scale;
 import org.deeprg.study.Study;
 import org.deeprg.study.StudyContext;
