@@ -14,9 +14,12 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * how many threads there are. That is what makes {@code --threads 1} and {@code --threads 8} give
  * bit-identical results.
  *
+* <p>Serializable (it is one seed), so a task that captures its streams can be shipped to another machine.
+ *
  * <p>The generator is Commons RNG's XoShiRo256++ seeded with four SplitMix64 words.
  */
-public final class RandomStreams {
+public final class RandomStreams implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
     private final long seed;
