@@ -14,7 +14,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * how many threads there are. That is what makes {@code --threads 1} and {@code --threads 8} give
  * bit-identical results.
  *
-* <p>Serializable (it is one seed), so a task that captures its streams can be shipped to another machine.
+ * <p>Serializable (it is one seed), so a task that captures its streams can be shipped to another machine.
  *
  * <p>The generator is Commons RNG's XoShiRo256++ seeded with four SplitMix64 words.
  */
