@@ -27,12 +27,17 @@ public final class CouplingScan {
         double[] chi2 = new double[k];
         int[] dof = new int[k];
         double[][] exact = new double[k][];
+        // one distributable job over sigma_W x bag x chunk; sigma_W index i draws from streams.split(i).split(0)
+        List<EnsembleJob.Cell> cells = new ArrayList<>();
         for (int i = 0; i < k; i++) {
-            NetworkSpec net = spec.network().withSigmaW(sigmas.get(i));
-            EnsembleSpec es = new EnsembleSpec(net, List.of(width), spec.points(), 6, spec.nets(), spec.bags(), false);
-            Ensemble.Samples samples = Ensemble.sample(es, ctx.split(i));
-            double[][] bags = samples.bagMeans()[0];
-            Couplings.Design design = new Couplings.Design(samples.layout(), spec.points(), net);
+            cells.add(new EnsembleJob.Cell(spec.network().withSigmaW(sigmas.get(i)), ctx.streams().split(i).split(0)));
+        }
+        double[][][] sampled = EnsembleJob.bagMeans(cells, spec.points(), 6, spec.nets(), spec.bags(), ctx);
+        NPointLayout layout = new NPointLayout(spec.points().length, 6);
+        for (int i = 0; i < k; i++) {
+            NetworkSpec net = cells.get(i).network();
+            double[][] bags = sampled[i];
+            Couplings.Design design = new Couplings.Design(layout, spec.points(), net);
             int b = bags.length;
             double[] perBag = new double[b];
             double[][] d4 = new double[b][];
@@ -80,7 +85,7 @@ public final class CouplingScan {
             FiniteWidth fw = new FiniteWidth(net, spec.points());
             double[] ex = new double[all.length];
             for (int s = 0; s < ex.length; s++) {
-                ex[s] = fw.value(samples.layout().multiset(s), width);
+                ex[s] = fw.value(layout.multiset(s), width);
             }
             // weights for the noise-free fit: relative residuals (sigma = the kernel integral of each datum), so that the
             // exact couplings do not inherit the sampling noise of the bag errors
@@ -98,11 +103,14 @@ public final class CouplingScan {
                 a6 = i;
             }
         }
-        WetterichFlow flow = new WetterichFlow(spec.network().dIn());
+        int dIn = spec.network().dIn();
+        FlowResult flow4 = WetterichFlow.run(new FlowSpec(dIn, sigmas.get(a4), u4[a4], fits.get(a4)[1].mean(), sigmas), ctx);
+        FlowResult flow6 = WetterichFlow.run(new FlowSpec(dIn, sigmas.get(a6), fits.get(a6)[0].mean(), fits.get(a6)[1].mean(), sigmas), ctx);
+        WetterichFlow flow = new WetterichFlow(dIn);
         List<CouplingResult.ScanPoint> scan = new ArrayList<>();
         for (int i = 0; i < k; i++) {
-            double fu4 = flow.integrate(sigmas.get(a4), u4[a4], fits.get(a4)[1].mean(), sigmas.get(i))[0];
-            double fu6 = flow.integrate(sigmas.get(a6), fits.get(a6)[0].mean(), fits.get(a6)[1].mean(), sigmas.get(i))[1];
+            double fu4 = flow4.points().get(i).u4();
+            double fu6 = flow6.points().get(i).u6();
             scan.add(new CouplingResult.ScanPoint(sigmas.get(i), Estimate.of(u4[i], u4Err[i], spec.bags()),
                     fits.get(i)[0], fits.get(i)[1], cov[i], chi2[i], dof[i], exact[i][0], exact[i][1], exact[i][2], fu4, fu6));
         }

@@ -2,12 +2,9 @@ package org.deeprg.qft;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.deeprg.run.LocalBackend;
-import org.deeprg.random.RandomStreams;
 import org.deeprg.stats.Estimate;
 import org.deeprg.stats.Resampling;
 import org.deeprg.run.RunContext;
@@ -16,8 +13,9 @@ import org.deeprg.run.RunContext;
  * Runs an {@link EnsembleSpec}: samples the bags in parallel and analyses them (Eqs. 2, 5, 6).
  *
  * <p>Work is cut into chunks of at most {@link #CHUNK} networks; chunk {@code c} of bag {@code b} at width index
- * {@code w} draws from stream {@code root.split(w).split(b).split(c)}, and chunk sums are added in chunk order, so the
- * numbers do not depend on the thread count. Bag means are the Eq. 5 averages; the mean over bags and its standard
+ * {@code w} draws from stream {@code root.split(w).split(b).split(c)} and is one task of {@link RunContext#map}
+ * ({@link EnsembleJob}); chunk sums are added in chunk order, so the numbers depend on neither the thread count nor
+ * the backend. Bag means are the Eq. 5 averages; the mean over bags and its standard
  * error give each n-point function; derived nonlinear quantities (connected functions) get jackknife errors over bags.
  */
 public final class Ensemble {
@@ -31,56 +29,17 @@ public final class Ensemble {
     public record Samples(EnsembleSpec spec, NPointLayout layout, double[][][] bagMeans) {
     }
 
-    /** Samples every width and bag. */
+    /**
+     * Samples every width and bag as {@code widths x bags x chunks} tasks on the context's backend
+     * ({@link EnsembleJob}); width index w draws from {@code streams.split(w)}.
+     */
     public static Samples sample(EnsembleSpec spec, RunContext ctx) {
         NPointLayout layout = new NPointLayout(spec.points().length, spec.maxN());
-        int chunks = (spec.nets() + CHUNK - 1) / CHUNK;
-        List<int[]> tasks = new ArrayList<>();
+        List<EnsembleJob.Cell> cells = new ArrayList<>();
         for (int w = 0; w < spec.widths().size(); w++) {
-            for (int b = 0; b < spec.bags(); b++) {
-                for (int c = 0; c < chunks; c++) {
-                    tasks.add(new int[] {w, b, c});
-                }
-            }
+            cells.add(new EnsembleJob.Cell(spec.at(spec.widths().get(w)), ctx.streams().split(w)));
         }
-        // largest widths first for load balance; the result does not depend on the order
-        tasks.sort(Comparator.comparingInt((int[] t) -> -spec.widths().get(t[0])).thenComparingInt(t -> t[1]).thenComparingInt(t -> t[2]));
-        long total = 0;
-        for (int w : spec.widths()) {
-            total += (long) w * spec.nets() * spec.bags();
-        }
-        ctx.progress().start("networks x width", total);
-        RandomStreams root = ctx.streams();
-        List<double[]> sums = LocalBackend.inThreads(tasks.size(), ctx.threads(), i -> {
-            int[] t = tasks.get(i);
-            int n = Math.min(CHUNK, spec.nets() - t[2] * CHUNK);
-            int width = spec.widths().get(t[0]);
-            double[] s = NetworkSampler.sampleChunk(spec.at(width), spec.points(), layout, n,
-                    root.split(t[0]).split(t[1]).split(t[2]));
-            ctx.progress().advance((long) n * width);
-            return s;
-        });
-        double[][][] means = new double[spec.widths().size()][spec.bags()][];
-        double[][][][] byChunk = new double[spec.widths().size()][spec.bags()][chunks][];
-        for (int i = 0; i < tasks.size(); i++) {
-            int[] t = tasks.get(i);
-            byChunk[t[0]][t[1]][t[2]] = sums.get(i);
-        }
-        for (int w = 0; w < means.length; w++) {
-            for (int b = 0; b < spec.bags(); b++) {
-                double[] m = new double[layout.slots()];
-                for (int c = 0; c < chunks; c++) {
-                    double[] s = byChunk[w][b][c];
-                    for (int k = 0; k < m.length; k++) {
-                        m[k] += s[k];
-                    }
-                }
-                for (int k = 0; k < m.length; k++) {
-                    m[k] /= spec.nets();
-                }
-                means[w][b] = m;
-            }
-        }
+        double[][][] means = EnsembleJob.bagMeans(cells, spec.points(), spec.maxN(), spec.nets(), spec.bags(), ctx);
         return new Samples(spec, layout, means);
     }
 
@@ -180,7 +139,7 @@ public final class Ensemble {
             }
             widths.add(new EnsembleResult.WidthResult(width, devs, fs));
         }
-        return new EnsembleResult(spec.network().activation().key(), spec.network().dIn(), spec.network().depth(),
+        return new EnsembleResult(spec.network().activation().name(), spec.network().dIn(), spec.network().depth(),
                 spec.network().sigmaW(), spec.network().sigmaB(), spec.points(), spec.nets(), spec.bags(), spec.maxN(),
                 widths, exactList, exactNote);
     }

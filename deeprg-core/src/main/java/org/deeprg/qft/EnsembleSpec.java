@@ -14,9 +14,11 @@ import org.deeprg.InvalidInputException;
  * @param nets    networks per bag ({@code >= 2})
  * @param bags    bags ({@code >= 2}, for an error bar)
  * @param exact   whether to compute the exact finite-width values (one hidden layer)
+ *
+ * <p>Serialisable: the tasks of a distributed run carry it.
  */
 public record EnsembleSpec(NetworkSpec network, List<Integer> widths, double[][] points, int maxN, int nets, int bags,
-                           boolean exact) {
+                           boolean exact) implements java.io.Serializable {
     /** Largest number of slots (multisets) accepted. */
     public static final long MAX_SLOTS = 20_000;
     /** Largest amount of work accepted: networks times hidden neurons times points. */

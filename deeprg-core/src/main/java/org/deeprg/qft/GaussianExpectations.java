@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.deeprg.InvalidInputException;
+import org.deeprg.net.Activation;
 import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.hipparchus.special.Gamma;
@@ -60,7 +61,7 @@ public final class GaussianExpectations {
         int d = spec.dIn();
         double sw2 = spec.sigmaW() * spec.sigmaW();
         double sb2 = spec.sigmaB() * spec.sigmaB();
-        if (spec.activation() == Activation.GAUSS) {
+        if (spec.gaussNet()) {
             double[] s = new double[d];
             double sumV = 0;
             for (double[] x : pts) {
@@ -82,11 +83,11 @@ public final class GaussianExpectations {
         if (r == 0) {
             double p = 1;
             for (int i = 0; i < k; i++) {
-                p *= spec.activation().value(0.0, 0.0);
+                p *= spec.activation().value(0.0);
             }
             return p;
         }
-        if (spec.activation() == Activation.RELU && r <= 2) {
+        if (spec.activation() instanceof Activation.Relu && r <= 2) {
             return reluMoment(a, r);
         }
         if (r > MAX_QUADRATURE_DIMENSION) {
@@ -176,7 +177,7 @@ public final class GaussianExpectations {
                 for (int i = 0; i < r; i++) {
                     z += a[j][i] * xi[i];
                 }
-                p *= act.value(z, 0.0);
+                p *= act.value(z);
             }
             sum += w * p;
         }
@@ -246,26 +247,27 @@ public final class GaussianExpectations {
      * closed forms for erf (Williams 1998: {@code (2/pi) asin(2 c12 / sqrt((1 + 2 c11)(1 + 2 c22)))}) and ReLU
      * (arc-cosine kernel: {@code sqrt(c11 c22)/(2 pi) (sin t + (pi - t) cos t)}, {@code t = arccos} of the
      * correlation clamped to [-1, 1], so t = pi at cos = -1 gives 0), 2-d Gauss-Hermite otherwise.
-     * Not for Gauss-net (its normalisation depends on the input point).
+     * Not for Gauss-net (its normalisation depends on the input point). The closed forms are exactly the activations
+     * whose {@link Activation#hasClosedFormKernel()} is true among the NN-QFT ones (besides Gauss-net, handled by
+     * {@link Kernel} directly).
      */
     public static double pairMoment(Activation act, double c11, double c12, double c22) {
-        switch (act) {
-            case ERF:
-                return 2 / Math.PI * Math.asin(Math.max(-1, Math.min(1, 2 * c12 / Math.sqrt((1 + 2 * c11) * (1 + 2 * c22)))));
-            case RELU: {
-                double n = Math.sqrt(c11 * c22);
-                if (!(n > 0)) {
-                    return 0;
-                }
-                double cos = Math.max(-1, Math.min(1, c12 / n));
-                double t = Math.acos(cos);
-                return n / (2 * Math.PI) * (Math.sin(t) + (Math.PI - t) * cos);
-            }
-            case GAUSS:
-                throw new IllegalArgumentException("pairMoment is not defined for the gauss activation");
-            default:
-                return pairMomentQuadrature(act, c11, c12, c22);
+        if (act instanceof Activation.Erf) {
+            return 2 / Math.PI * Math.asin(Math.max(-1, Math.min(1, 2 * c12 / Math.sqrt((1 + 2 * c11) * (1 + 2 * c22)))));
         }
+        if (act instanceof Activation.Relu) {
+            double n = Math.sqrt(c11 * c22);
+            if (!(n > 0)) {
+                return 0;
+            }
+            double cos = Math.max(-1, Math.min(1, c12 / n));
+            double t = Math.acos(cos);
+            return n / (2 * Math.PI) * (Math.sin(t) + (Math.PI - t) * cos);
+        }
+        if (NetworkSpec.isGaussNet(act)) {
+            throw new IllegalArgumentException("pairMoment is not defined for the gauss activation");
+        }
+        return pairMomentQuadrature(act, c11, c12, c22);
     }
 
     /** {@code E[g(u) g(v)]} by 2-d Gauss-Hermite quadrature (any pointwise activation). */
@@ -278,10 +280,10 @@ public final class GaussianExpectations {
         double sum = 0;
         for (int i = 0; i < q; i++) {
             double u = l11 * rule[0][i];
-            double gu = act.value(u, 0);
+            double gu = act.value(u);
             for (int j = 0; j < q; j++) {
                 double v = l21 * rule[0][i] + l22 * rule[0][j];
-                sum += rule[1][i] * rule[1][j] * gu * act.value(v, 0);
+                sum += rule[1][i] * rule[1][j] * gu * act.value(v);
             }
         }
         return sum;

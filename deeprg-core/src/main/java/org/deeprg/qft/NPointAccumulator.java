@@ -1,35 +1,30 @@
 package org.deeprg.qft;
 
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
  * Streaming sums of all n-point products over a batch of networks: given the outputs {@code f[a][b]} of
  * {@code batch} networks (b) at the distinct points (a), adds {@code sum_b prod_{a in S} f[a][b]} to the slot of
  * every sorted multiset S of even size {@code <= maxN}. Products are built depth-first, each from its parent by one
- * multiplication ({@code P(S + k) = P(S) f_k}, k >= max S), so a batch costs one vector multiply-add per multiset.
+ * multiplication ({@code P(S + k) = P(S) f_k}, k >= max S), so a batch costs one multiply-add per multiset and network.
  * Memory is {@code O(maxN * batch + slots)}, independent of the number of networks.
  *
- * <p>Lane sums are folded in a fixed order (no {@code reduceLanes}, whose floating-point order is unspecified), so
- * results are bit-reproducible. Not thread-safe: one per task.
+ * <p>Two implementations with the same bits: {@code jdk.incubator.vector} lanes (4 networks per vector) and plain
+ * doubles with four running lane sums; lane sums are folded in a fixed order (lane 0, 1, 2, 3; never
+ * {@code reduceLanes}, whose floating-point order is unspecified), so results are bit-reproducible on both. Not
+ * thread-safe: one per task. Create with {@link #create(NPointLayout, int)}.
  */
-public final class NPointAccumulator {
-    private static final VectorSpecies<Double> S = VectorMath.SPECIES;
+public abstract class NPointAccumulator {
+    /** Lanes of the vector implementation (and running sums of the scalar one). */
+    static final int LANES = 4;
 
-    private final NPointLayout layout;
-    private final int batch;
-    private final double[][] level;
-    private final double[] sums;
-    private final double[] lanes = new double[VectorMath.LANES];
-    private int node;
+    final NPointLayout layout;
+    final int batch;
+    final double[][] level;
+    final double[] sums;
+    int node;
 
-    /**
-     * @param layout the slots
-     * @param batch  networks per batch, a multiple of {@link VectorMath#LANES}
-     */
-    public NPointAccumulator(NPointLayout layout, int batch) {
-        if (batch % VectorMath.LANES != 0) {
-            throw new IllegalArgumentException("batch must be a multiple of " + VectorMath.LANES + ", got " + batch);
+    NPointAccumulator(NPointLayout layout, int batch) {
+        if (batch % LANES != 0) {
+            throw new IllegalArgumentException("batch must be a multiple of " + LANES + ", got " + batch);
         }
         this.layout = layout;
         this.batch = batch;
@@ -39,61 +34,27 @@ public final class NPointAccumulator {
     }
 
     /**
+     * An accumulator for {@code layout} and batches of {@code batch} networks (a multiple of 4), vectorised when the
+     * JVM has {@code jdk.incubator.vector}, scalar otherwise (same results).
+     */
+    public static NPointAccumulator create(NPointLayout layout, int batch) {
+        return SamplerKernels.selected().accumulator(layout, batch);
+    }
+
+    /**
      * Adds the products of one batch. {@code f[a][b]} for {@code a < points}, {@code b < batch}; networks beyond the
      * real ones must be zero (they then add nothing). Not modified.
      */
-    public void add(double[][] f) {
+    public final void add(double[][] f) {
         node = 0;
         walk(0, 0, f);
     }
 
-    private void walk(int depth, int start, double[][] f) {
-        int[] slots = layout.dfsSlot();
-        int points = layout.points();
-        int maxN = layout.maxN();
-        double[] parent = level[depth];
-        double[] out = level[depth + 1];
-        for (int k = start; k < points; k++) {
-            double[] fk = f[k];
-            int slot = slots[node++];
-            if (slot >= 0 && depth + 1 == maxN) {
-                // leaf: only the sum is needed, no product is stored
-                DoubleVector acc = DoubleVector.zero(S);
-                for (int b = 0; b < batch; b += VectorMath.LANES) {
-                    acc = DoubleVector.fromArray(S, parent, b).fma(DoubleVector.fromArray(S, fk, b), acc);
-                }
-                acc.intoArray(lanes, 0);
-                double s = 0;
-                for (double v : lanes) {
-                    s += v;
-                }
-                sums[slot] += s;
-            } else if (slot >= 0) {
-                DoubleVector acc = DoubleVector.zero(S);
-                for (int b = 0; b < batch; b += VectorMath.LANES) {
-                    DoubleVector p = DoubleVector.fromArray(S, parent, b).mul(DoubleVector.fromArray(S, fk, b));
-                    p.intoArray(out, b);
-                    acc = acc.add(p);
-                }
-                acc.intoArray(lanes, 0);
-                double s = 0;
-                for (double v : lanes) {
-                    s += v;
-                }
-                sums[slot] += s;
-            } else {
-                for (int b = 0; b < batch; b += VectorMath.LANES) {
-                    DoubleVector.fromArray(S, parent, b).mul(DoubleVector.fromArray(S, fk, b)).intoArray(out, b);
-                }
-            }
-            if (depth + 1 < maxN) {
-                walk(depth + 1, k, f);
-            }
-        }
-    }
+    /** The depth-first walk from the products of size {@code depth} (in {@code level[depth]}), points from {@code start}. */
+    abstract void walk(int depth, int start, double[][] f);
 
     /** The accumulated sums per slot (live view). */
-    public double[] sums() {
+    public final double[] sums() {
         return sums;
     }
 }

@@ -1,5 +1,8 @@
 package org.deeprg.qft;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.deeprg.run.RunContext;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
@@ -29,6 +32,17 @@ public final class WetterichFlow {
     /** @param dIn input dimension d_in */
     public WetterichFlow(int dIn) {
         this.dIn = dIn;
+    }
+
+    /** Integrates the flow of a {@link FlowSpec} from its starting point to each of its sigma_W (no randomness). */
+    public static FlowResult run(FlowSpec spec, RunContext context) {
+        WetterichFlow flow = new WetterichFlow(spec.dIn());
+        List<FlowResult.Point> points = new ArrayList<>();
+        for (double s : spec.sigmaWs()) {
+            double[] u = flow.integrate(spec.sigmaStart(), spec.u4Start(), spec.u6Start(), s);
+            points.add(new FlowResult.Point(s, u[0], u[1]));
+        }
+        return new FlowResult(flow.dimensionU4(), flow.dimensionU6(), points);
     }
 
     /** Canonical scaling dimension of {@code u_4}: {@code 4 - d_in}. */

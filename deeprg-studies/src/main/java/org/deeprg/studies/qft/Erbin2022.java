@@ -2,7 +2,7 @@ package org.deeprg.studies.qft;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.deeprg.qft.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.qft.CouplingSpec;
 import org.deeprg.qft.EnsembleSpec;
 import org.deeprg.qft.NetworkSpec;

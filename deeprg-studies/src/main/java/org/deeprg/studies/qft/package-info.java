@@ -1,0 +1,6 @@
+/**
+ * The NN-QFT paper studies (Erbin, Lahoche, Samary 2022, arXiv:2212.11811) and the presenters that turn the typed
+ * results of {@link org.deeprg.qft} into report {@link org.deeprg.result.Result}s: tables, figures and claims
+ * ({@link org.deeprg.studies.qft.QftReports}). {@link org.deeprg.studies.qft.Erbin2022} holds the paper's settings.
+ */
+package org.deeprg.studies.qft;
