@@ -32,7 +32,7 @@ public final class CouplingScan {
         for (int i = 0; i < k; i++) {
             cells.add(new EnsembleJob.Cell(spec.network().withSigmaW(sigmas.get(i)), ctx.streams().split(i).split(0)));
         }
-        double[][][] sampled = EnsembleJob.bagMeans(cells, spec.points(), 6, spec.nets(), spec.bags(), ctx);
+        double[][][] sampled = EnsembleJob.sample(cells, spec.points(), 6, spec.nets(), spec.bags(), Estimator.PLAIN, ctx).bagMeans();
         NPointLayout layout = new NPointLayout(spec.points().length, 6);
         for (int i = 0; i < k; i++) {
             NetworkSpec net = cells.get(i).network();

@@ -91,4 +91,26 @@ final class DeepEvaluator {
             }
         }
     }
+
+    /**
+     * For the conditional estimator: the hidden layers of {@code count} networks and, per network b and point pair
+     * {@code p = (a <= c)}, {@code cov[p][b] = sum_j h_j(x_a) h_j(x_c)} (no readout weights are drawn).
+     */
+    void evaluateHidden(NormalStream gauss, double[][] cov, int count) {
+        int n = spec.width();
+        int m = xs.length;
+        for (int net = 0; net < count; net++) {
+            hiddenLayers(gauss);
+            int p = 0;
+            for (int a = 0; a < m; a++) {
+                for (int c = a; c < m; c++) {
+                    double acc = 0;
+                    for (int j = 0; j < n; j++) {
+                        acc = Math.fma(h[a][j], h[c][j], acc);
+                    }
+                    cov[p++][net] = acc;
+                }
+            }
+        }
+    }
 }

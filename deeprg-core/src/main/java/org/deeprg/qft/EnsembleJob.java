@@ -14,7 +14,7 @@ import org.deeprg.run.Task;
  * The distributable part of an ensemble run: {@code cells x bags x chunks} indexed tasks, where a cell is one
  * architecture (a width of {@link Ensemble}, a sigma_W of {@link CouplingScan}) with its stream prefix. Task
  * {@code i} samples chunk {@code c} of bag {@code b} of one cell from the stream {@code cell.streams().split(b).split(c)}
- * and returns its per-slot sums; the results come back in index order and are added in chunk order, so the numbers
+ * and returns its per-slot sums and tail statistics ({@link ChunkSums}); the results come back in index order and are added in chunk order, so the numbers
  * depend on neither the thread count nor the backend ({@link RunContext#map}). Chunks have {@link Ensemble#CHUNK}
  * networks (the last one of a bag fewer).
  *
@@ -30,10 +30,26 @@ final class EnsembleJob {
      *
      * @param network the architecture
      * @param streams the stream of the cell; bag b, chunk c draws from {@code streams.split(b).split(c)}
+     * @param shifts  per slot the shift of the tail statistics (the Wick value of the cell's kernel), or null
      */
-    record Cell(NetworkSpec network, RandomStreams streams) implements Serializable {
+    record Cell(NetworkSpec network, RandomStreams streams, double[] shifts) implements Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
+
+        Cell(NetworkSpec network, RandomStreams streams) {
+            this(network, streams, null);
+        }
+    }
+
+    /**
+     * What a job returns.
+     *
+     * @param bagMeans    {@code [cell][bag][slot]}: the Eq. 5 average over the bag of the estimator
+     * @param power       {@code [cell][4 slot + j]}: sums over all full batches of the cell of {@code y^(j+1)}
+     *                    ({@link NPointAccumulator#powerSums()})
+     * @param fullBatches {@code [cell]}: the number of those batches
+     */
+    record Sampled(double[][][] bagMeans, double[][] power, long[] fullBatches) {
     }
 
     /**
@@ -41,30 +57,37 @@ final class EnsembleJob {
      *
      * @return {@code bagMeans[cell][bag][slot]}: the Eq. 5 average over the bag of every product
      */
-    static double[][][] bagMeans(List<Cell> cells, double[][] points, int maxN, int nets, int bags, RunContext context) {
-        ChunkTask task = new ChunkTask(cells, points, maxN, nets, bags, context.progress());
+    static Sampled sample(List<Cell> cells, double[][] points, int maxN, int nets, int bags, Estimator estimator,
+                          RunContext context) {
+        ChunkTask task = new ChunkTask(cells, points, maxN, nets, bags, estimator, context.progress());
         long total = 0;
         for (Cell c : cells) {
             total += (long) c.network().width() * nets * bags;
         }
         context.progress().start("networks x width", total);
-        List<double[]> sums = context.map(task.tasks(), task);
+        List<ChunkSums> sums = context.map(task.tasks(), task);
         int chunks = task.chunks;
         int slots = new NPointLayout(points.length, maxN).slots();
-        double[][][][] byChunk = new double[cells.size()][bags][chunks][];
+        ChunkSums[][][] byChunk = new ChunkSums[cells.size()][bags][chunks];
         for (int i = 0; i < sums.size(); i++) {
             int[] t = task.coordinates(i);
             byChunk[t[0]][t[1]][t[2]] = sums.get(i);
         }
         double[][][] means = new double[cells.size()][bags][];
+        double[][] power = new double[cells.size()][4 * slots];
+        long[] full = new long[cells.size()];
         for (int w = 0; w < means.length; w++) {
             for (int b = 0; b < bags; b++) {
                 double[] m = new double[slots];
                 for (int c = 0; c < chunks; c++) {
-                    double[] s = byChunk[w][b][c];
+                    ChunkSums s = byChunk[w][b][c];
                     for (int k = 0; k < m.length; k++) {
-                        m[k] += s[k];
+                        m[k] += s.sums()[k];
                     }
+                    for (int k = 0; k < power[w].length; k++) {
+                        power[w][k] += s.power()[k];
+                    }
+                    full[w] += s.fullBatches();
                 }
                 for (int k = 0; k < m.length; k++) {
                     m[k] /= nets;
@@ -72,11 +95,11 @@ final class EnsembleJob {
                 means[w][b] = m;
             }
         }
-        return means;
+        return new Sampled(means, power, full);
     }
 
     /** Task {@code i}: one chunk of one bag of one cell (small, serialisable state only). */
-    static final class ChunkTask implements Task<double[]> {
+    static final class ChunkTask implements Task<ChunkSums> {
         @Serial
         private static final long serialVersionUID = 1L;
 
@@ -86,19 +109,21 @@ final class EnsembleJob {
         private final int nets;
         private final int bags;
         private final int chunks;
+        private final Estimator estimator;
         /** Cell indices, widest network first. */
         private final int[] order;
         /** Progress of a local run; not shipped to a cluster. */
         private final transient Progress progress;
         private transient volatile NPointLayout layout;
 
-        ChunkTask(List<Cell> cells, double[][] points, int maxN, int nets, int bags, Progress progress) {
+        ChunkTask(List<Cell> cells, double[][] points, int maxN, int nets, int bags, Estimator estimator, Progress progress) {
             this.cells = List.copyOf(cells);
             this.points = points;
             this.maxN = maxN;
             this.nets = nets;
             this.bags = bags;
             this.chunks = (nets + Ensemble.CHUNK - 1) / Ensemble.CHUNK;
+            this.estimator = estimator;
             this.progress = progress;
             List<Integer> idx = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
@@ -126,7 +151,7 @@ final class EnsembleJob {
         }
 
         @Override
-        public double[] run(int index) {
+        public ChunkSums run(int index) {
             int[] t = coordinates(index);
             Cell cell = cells.get(t[0]);
             int n = Math.min(Ensemble.CHUNK, nets - t[2] * Ensemble.CHUNK);
@@ -135,7 +160,8 @@ final class EnsembleJob {
                 l = new NPointLayout(points.length, maxN);
                 layout = l;
             }
-            double[] s = NetworkSampler.sampleChunk(cell.network(), points, l, n, cell.streams().split(t[1]).split(t[2]));
+            ChunkSums s = NetworkSampler.sample(cell.network(), points, l, n, cell.streams().split(t[1]).split(t[2]), estimator,
+                    cell.shifts());
             if (progress != null) {
                 progress.advance((long) n * cell.network().width());
             }

@@ -43,25 +43,67 @@ public final class NetworkSampler {
     /** {@link #sampleChunk(NetworkSpec, double[][], NPointLayout, int, RandomStreams)} with the given kernels. */
     static double[] sampleChunk(NetworkSpec spec, double[][] points, NPointLayout layout, int nets, RandomStreams stream,
                                 SamplerKernels kernels) {
+        return sample(spec, points, layout, nets, stream, Estimator.PLAIN, null, kernels).sums();
+    }
+
+    /**
+     * Samples {@code nets} networks with an estimator and returns the per-slot sums and tail statistics.
+     *
+     * @param spec      architecture
+     * @param points    input points (rows of length d_in); not modified
+     * @param layout    slots
+     * @param nets      number of networks
+     * @param stream    the chunk's random stream
+     * @param estimator plain products (Eq. 5) or their conditional expectation given the hidden layers
+     * @param shifts    per slot the shift of the tail statistics (the Wick value), or null for zeros
+     */
+    public static ChunkSums sample(NetworkSpec spec, double[][] points, NPointLayout layout, int nets, RandomStreams stream,
+                                   Estimator estimator, double[] shifts) {
+        return sample(spec, points, layout, nets, stream, estimator, shifts, SamplerKernels.selected());
+    }
+
+    /** {@link #sample(NetworkSpec, double[][], NPointLayout, int, RandomStreams, Estimator, double[])} with the given kernels. */
+    static ChunkSums sample(NetworkSpec spec, double[][] points, NPointLayout layout, int nets, RandomStreams stream,
+                            Estimator estimator, double[] shifts, SamplerKernels kernels) {
         NormalStream gauss = new NormalStream(stream);
         NPointAccumulator acc = kernels.accumulator(layout, BATCH);
+        if (shifts != null) {
+            acc.shifts(shifts);
+        }
         int m = points.length;
-        double[][] f = new double[m][BATCH];
-        if (spec.depth() == 1) {
-            OneLayerEvaluator kernel = kernels.oneLayer(spec, points);
-            for (int done = 0; done < nets; done += BATCH) {
-                int count = Math.min(BATCH, nets - done);
-                kernel.evaluate(gauss, f, count);
-                acc.add(f);
+        if (estimator == Estimator.PLAIN) {
+            double[][] f = new double[m][BATCH];
+            if (spec.depth() == 1) {
+                OneLayerEvaluator kernel = kernels.oneLayer(spec, points);
+                for (int done = 0; done < nets; done += BATCH) {
+                    int count = Math.min(BATCH, nets - done);
+                    kernel.evaluate(gauss, f, count);
+                    acc.add(f, count);
+                }
+            } else {
+                DeepEvaluator deep = new DeepEvaluator(spec, points);
+                for (int done = 0; done < nets; done += BATCH) {
+                    int count = Math.min(BATCH, nets - done);
+                    deep.evaluate(gauss, f, count);
+                    acc.add(f, count);
+                }
             }
         } else {
-            DeepEvaluator deep = new DeepEvaluator(spec, points);
+            double[][] cov = new double[OneLayerEvaluator.pairs(m)][BATCH];
+            double sb2 = spec.sigmaB() * spec.sigmaB();
+            double scale = spec.sigmaW() * spec.sigmaW() / spec.width();
+            OneLayerEvaluator kernel = spec.depth() == 1 ? kernels.oneLayer(spec, points) : null;
+            DeepEvaluator deep = spec.depth() == 1 ? null : new DeepEvaluator(spec, points);
             for (int done = 0; done < nets; done += BATCH) {
                 int count = Math.min(BATCH, nets - done);
-                deep.evaluate(gauss, f, count);
-                acc.add(f);
+                if (kernel != null) {
+                    kernel.evaluateHidden(gauss, cov);
+                } else {
+                    deep.evaluateHidden(gauss, cov, count);
+                }
+                acc.addConditional(cov, count, sb2, scale);
             }
         }
-        return acc.sums().clone();
+        return new ChunkSums(acc.sums().clone(), acc.powerSums().clone(), acc.fullBatches());
     }
 }

@@ -137,6 +137,59 @@ abstract class OneLayerEvaluator {
         }
     }
 
+    /** The hidden activations of the current neuron block, per point: {@code g[a][j * BATCH + b]}. */
+    private double[][] hidden;
+
+    /**
+     * For the conditional estimator: draws the hidden layers of a batch of networks (per neuron block the
+     * {@code d_in} components of {@code W_0}, then {@code b_0}; no readout weights) and sets
+     * {@code cov[p][b] = sum_j g_j(x_a) g_j(x_b)} for every pair {@code p = (a <= b)} (row-major over the upper
+     * triangle) and network b. Every lane is a real network; the caller masks those beyond its count.
+     */
+    final void evaluateHidden(NormalStream gauss, double[][] cov) {
+        if (hidden == null) {
+            hidden = new double[m][neuronsPerDraw * BATCH];
+        }
+        for (double[] row : cov) {
+            java.util.Arrays.fill(row, 0.0);
+        }
+        int width = spec.width();
+        for (int j0 = 0; j0 < width; j0 += neuronsPerDraw) {
+            int nj = Math.min(neuronsPerDraw, width - j0);
+            int n = nj * BATCH;
+            gauss.fill(draws, 0, (d + 1) * n);
+            if (apOrder != null) {
+                progressionArguments(n);
+                expInPlace(tmpA, n);
+                expInPlace(tmpB, n);
+                progressionValues(nj, hidden);
+            } else {
+                for (int a = 0; a < m; a++) {
+                    preActivation(a, n);
+                    activateInPlace(tmpA, n, offset[a]);
+                    System.arraycopy(tmpA, 0, hidden[a], 0, n);
+                }
+            }
+            accumulatePairs(nj, hidden, cov);
+        }
+    }
+
+    /** Number of point pairs {@code a <= b}. */
+    static int pairs(int points) {
+        return points * (points + 1) / 2;
+    }
+
+    /** Index of the pair {@code (a, b)}, {@code a <= b}, row-major over the upper triangle of {@code points} points. */
+    static int pairIndex(int a, int b, int points) {
+        return a * points - a * (a - 1) / 2 + (b - a);
+    }
+
+    /** g[apOrder[i]][k] = e_i along the progression: e_0 = tmpA (already exponentiated), e_i = e_{i-1} ratio factor_i. */
+    abstract void progressionValues(int nj, double[][] g);
+
+    /** cov[p][b] += sum_j g[a][j BATCH + b] g[c][j BATCH + b] for every pair p = (a, c). */
+    abstract void accumulatePairs(int nj, double[][] g, double[][] cov);
+
     /** {@code x[i] = e^{x[i]}}, {@code i < n}. */
     abstract void expInPlace(double[] x, int n);
 

@@ -30,7 +30,7 @@ final class ScalarAccumulator extends NPointAccumulator {
                     l2 = Math.fma(parent[b + 2], fk[b + 2], l2);
                     l3 = Math.fma(parent[b + 3], fk[b + 3], l3);
                 }
-                sums[slot] += 0.0 + l0 + l1 + l2 + l3;
+                batchSum[slot] = 0.0 + l0 + l1 + l2 + l3;
             } else if (slot >= 0) {
                 double l0 = 0;
                 double l1 = 0;
@@ -50,7 +50,7 @@ final class ScalarAccumulator extends NPointAccumulator {
                     l2 += p2;
                     l3 += p3;
                 }
-                sums[slot] += 0.0 + l0 + l1 + l2 + l3;
+                batchSum[slot] = 0.0 + l0 + l1 + l2 + l3;
             } else {
                 for (int b = 0; b < batch; b++) {
                     out[b] = parent[b] * fk[b];
@@ -59,6 +59,44 @@ final class ScalarAccumulator extends NPointAccumulator {
             if (depth + 1 < maxN) {
                 walk(depth + 1, k, f);
             }
+        }
+    }
+
+    private double[] cv;
+    private double[] haf;
+    private double[] acc;
+
+    @Override
+    void conditionalWalk(double[][] cov, int count, double sigmaB2, double scale) {
+        WickTable w = wick;
+        int slots = sums.length;
+        if (cv == null) {
+            cv = new double[w.pairs * LANES];
+            haf = new double[slots * LANES];
+            acc = new double[slots * LANES];
+        }
+        java.util.Arrays.fill(acc, 0.0);
+        for (int b = 0; b < batch; b += LANES) {
+            for (int p = 0; p < w.pairs; p++) {
+                for (int l = 0; l < LANES; l++) {
+                    cv[p * LANES + l] = b + l < count ? Math.fma(cov[p][b + l], scale, sigmaB2) : 0.0;
+                }
+            }
+            for (int s = 0; s < slots; s++) {
+                for (int l = 0; l < LANES; l++) {
+                    double h = 0.0;
+                    for (int t = w.start[s]; t < w.start[s + 1]; t++) {
+                        double c = cv[w.pair[t] * LANES + l] * w.mult[t];
+                        h = w.sub[t] < 0 ? c + h : Math.fma(c, haf[w.sub[t] * LANES + l], h);
+                    }
+                    haf[s * LANES + l] = h;
+                    acc[s * LANES + l] = acc[s * LANES + l] + h;
+                }
+            }
+        }
+        for (int s = 0; s < slots; s++) {
+            int o = s * LANES;
+            batchSum[s] = 0.0 + acc[o] + acc[o + 1] + acc[o + 2] + acc[o + 3];
         }
     }
 }

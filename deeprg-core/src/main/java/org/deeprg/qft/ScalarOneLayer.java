@@ -132,4 +132,40 @@ final class ScalarOneLayer extends OneLayerEvaluator {
             fa[b] = acc;
         }
     }
+
+    @Override
+    void progressionValues(int nj, double[][] g) {
+        for (int j = 0; j < nj; j++) {
+            for (int b = 0; b < BATCH; b++) {
+                int k = j * BATCH + b;
+                double e = tmpA[k];
+                double r = tmpB[k];
+                g[apOrder[0]][k] = e;
+                for (int i = 1; i < m; i++) {
+                    e = e * r * apFactor[i];
+                    g[apOrder[i]][k] = e;
+                }
+            }
+        }
+    }
+
+    @Override
+    void accumulatePairs(int nj, double[][] g, double[][] cov) {
+        int p = 0;
+        for (int a = 0; a < m; a++) {
+            for (int c = a; c < m; c++) {
+                double[] ga = g[a];
+                double[] gc = g[c];
+                double[] out = cov[p++];
+                for (int b = 0; b < BATCH; b++) {
+                    double acc = out[b];
+                    for (int j = 0; j < nj; j++) {
+                        int k = j * BATCH + b;
+                        acc = Math.fma(ga[k], gc[k], acc);
+                    }
+                    out[b] = acc;
+                }
+            }
+        }
+    }
 }

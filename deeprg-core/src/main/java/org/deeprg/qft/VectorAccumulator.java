@@ -1,6 +1,7 @@
 package org.deeprg.qft;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /** The {@code jdk.incubator.vector} implementation of {@link NPointAccumulator}. */
@@ -33,7 +34,7 @@ final class VectorAccumulator extends NPointAccumulator {
                 for (double v : lanes) {
                     s += v;
                 }
-                sums[slot] += s;
+                batchSum[slot] = s;
             } else if (slot >= 0) {
                 DoubleVector acc = DoubleVector.zero(S);
                 for (int b = 0; b < batch; b += VectorMath.LANES) {
@@ -46,7 +47,7 @@ final class VectorAccumulator extends NPointAccumulator {
                 for (double v : lanes) {
                     s += v;
                 }
-                sums[slot] += s;
+                batchSum[slot] = s;
             } else {
                 for (int b = 0; b < batch; b += VectorMath.LANES) {
                     DoubleVector.fromArray(S, parent, b).mul(DoubleVector.fromArray(S, fk, b)).intoArray(out, b);
@@ -55,6 +56,44 @@ final class VectorAccumulator extends NPointAccumulator {
             if (depth + 1 < maxN) {
                 walk(depth + 1, k, f);
             }
+        }
+    }
+
+    private double[] cv;
+    private double[] haf;
+    private double[] acc;
+
+    @Override
+    void conditionalWalk(double[][] cov, int count, double sigmaB2, double scale) {
+        WickTable w = wick;
+        int slots = sums.length;
+        int L = VectorMath.LANES;
+        if (cv == null) {
+            cv = new double[w.pairs * L];
+            haf = new double[slots * L];
+            acc = new double[slots * L];
+        }
+        java.util.Arrays.fill(acc, 0.0);
+        DoubleVector zero = DoubleVector.zero(S);
+        for (int b = 0; b < batch; b += L) {
+            VectorMask<Double> real = S.indexInRange(b, count);
+            for (int p = 0; p < w.pairs; p++) {
+                DoubleVector c = DoubleVector.fromArray(S, cov[p], b).fma(scale, sigmaB2);
+                zero.blend(c, real).intoArray(cv, p * L);
+            }
+            for (int s = 0; s < slots; s++) {
+                DoubleVector h = zero;
+                for (int t = w.start[s]; t < w.start[s + 1]; t++) {
+                    DoubleVector c = DoubleVector.fromArray(S, cv, w.pair[t] * L).mul(w.mult[t]);
+                    h = w.sub[t] < 0 ? c.add(h) : c.fma(DoubleVector.fromArray(S, haf, w.sub[t] * L), h);
+                }
+                h.intoArray(haf, s * L);
+                DoubleVector.fromArray(S, acc, s * L).add(h).intoArray(acc, s * L);
+            }
+        }
+        for (int s = 0; s < slots; s++) {
+            int o = s * L;
+            batchSum[s] = 0.0 + acc[o] + acc[o + 1] + acc[o + 2] + acc[o + 3];
         }
     }
 }

@@ -136,4 +136,40 @@ final class VectorOneLayer extends OneLayerEvaluator {
             acc.intoArray(fa, b);
         }
     }
+
+    @Override
+    void progressionValues(int nj, double[][] g) {
+        for (int b = 0; b < BATCH; b += L) {
+            for (int j = 0; j < nj; j++) {
+                int k = j * BATCH + b;
+                DoubleVector e = DoubleVector.fromArray(S, tmpA, k);
+                DoubleVector r = DoubleVector.fromArray(S, tmpB, k);
+                e.intoArray(g[apOrder[0]], k);
+                for (int i = 1; i < m; i++) {
+                    e = e.mul(r).mul(apFactor[i]);
+                    e.intoArray(g[apOrder[i]], k);
+                }
+            }
+        }
+    }
+
+    @Override
+    void accumulatePairs(int nj, double[][] g, double[][] cov) {
+        int p = 0;
+        for (int a = 0; a < m; a++) {
+            for (int c = a; c < m; c++) {
+                double[] ga = g[a];
+                double[] gc = g[c];
+                double[] out = cov[p++];
+                for (int b = 0; b < BATCH; b += L) {
+                    DoubleVector acc = DoubleVector.fromArray(S, out, b);
+                    for (int j = 0; j < nj; j++) {
+                        int k = j * BATCH + b;
+                        acc = DoubleVector.fromArray(S, ga, k).fma(DoubleVector.fromArray(S, gc, k), acc);
+                    }
+                    acc.intoArray(out, b);
+                }
+            }
+        }
+    }
 }

@@ -73,16 +73,17 @@ class SamplerKernelsTest {
         NetworkSpec net = NetworkSpec.oneLayer(1, 3, Activation.GAUSS, 1.0, 1.0);
         List<EnsembleJob.Cell> cells = List.of(new EnsembleJob.Cell(net, RandomStreams.root(4).split(0)),
                 new EnsembleJob.Cell(net.withWidth(11), RandomStreams.root(4).split(1)));
-        EnsembleJob.ChunkTask task = new EnsembleJob.ChunkTask(cells, SIX, 4, 3000, 2, null);
+        EnsembleJob.ChunkTask task = new EnsembleJob.ChunkTask(cells, SIX, 4, 3000, 2, Estimator.CONDITIONAL, null);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(task);
         }
         assertThat(bytes.size()).as("a task is small").isLessThan(4000);
         @SuppressWarnings("unchecked")
-        Task<double[]> copy = (Task<double[]>) new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())).readObject();
+        Task<ChunkSums> copy = (Task<ChunkSums>) new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())).readObject();
         for (int i = 0; i < task.tasks(); i++) {
-            assertThat(copy.run(i)).containsExactly(task.run(i));
+            assertThat(copy.run(i).sums()).containsExactly(task.run(i).sums());
+            assertThat(copy.run(i).power()).containsExactly(task.run(i).power());
         }
         // the specs themselves round-trip (the activation travels by name)
         EnsembleSpec spec = new EnsembleSpec(net, List.of(2, 5), SIX, 4, 100, 2, true);
