@@ -29,7 +29,8 @@ import org.deeprg.InvalidInputException;
  * {@link FiniteWidth}'s sum over set partitions (tested against it) and is polynomial in the order: a multi-index of
  * order 16 over 8 distinct points has {@code 3^8} sub-indices instead of about {@code 10^8} set partitions.
  *
- * <p>Multisets are cached per set of distinct points. Not thread-safe.
+ * <p>Moments and cumulants are cached by multi-index (over all points when there are at most 12, else per set of
+ * distinct points). Not thread-safe.
  */
 public final class ExactMoments {
     /** Largest total order: twice the largest n of an ensemble (8), and the fourth moment of an n = 6 estimator. */
@@ -39,6 +40,8 @@ public final class ExactMoments {
     private final double[][] points;
     private final int width;
     private final Map<String, Local> byPointSet = new HashMap<>();
+    private final Map<Long, Local> byMask = new HashMap<>();
+    private Local all;
 
     /**
      * @param spec   a one-hidden-layer Gauss-net (its width field is ignored)
@@ -72,31 +75,50 @@ public final class ExactMoments {
         if (multiset.length == 0) {
             return 1.0;
         }
-        int[] sorted = multiset.clone();
-        Arrays.sort(sorted);
-        int distinct = 1;
-        for (int i = 1; i < sorted.length; i++) {
-            if (sorted[i] != sorted[i - 1]) {
+        int[] counts = new int[points.length];
+        for (int i : multiset) {
+            counts[i]++;
+        }
+        if (points.length <= 12) {
+            // one memo over all the points (multi-indices with zeros): shared by every multiset
+            if (all == null) {
+                int[] every = new int[points.length];
+                for (int i = 0; i < every.length; i++) {
+                    every[i] = i;
+                }
+                all = new Local(every);
+            }
+            return all.mf(counts);
+        }
+        int distinct = 0;
+        for (int c : counts) {
+            if (c > 0) {
                 distinct++;
             }
-        }
-        int[] ids = new int[distinct];
-        int[] k = new int[distinct];
-        int r = 0;
-        ids[0] = sorted[0];
-        k[0] = 1;
-        for (int i = 1; i < sorted.length; i++) {
-            if (sorted[i] != sorted[i - 1]) {
-                r++;
-                ids[r] = sorted[i];
-            }
-            k[r]++;
         }
         if (distinct > 12) {
             throw new InvalidInputException("points", distinct + " distinct points in one moment", "at most 12 for exact moments");
         }
-        Local local = byPointSet.computeIfAbsent(Arrays.toString(ids), key -> new Local(ids));
+        int[] ids = new int[distinct];
+        int[] k = new int[distinct];
+        int r = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                ids[r] = i;
+                k[r++] = counts[i];
+            }
+        }
+        String key = points.length <= 64 ? null : Arrays.toString(ids);
+        Local local = key == null ? byMask.computeIfAbsent(mask(ids), x -> new Local(ids)) : byPointSet.computeIfAbsent(key, x -> new Local(ids));
         return local.mf(k);
+    }
+
+    private static long mask(int[] ids) {
+        long m = 0;
+        for (int i : ids) {
+            m |= 1L << i;
+        }
+        return m;
     }
 
     /** The variance of one network's product {@code prod_{a in S} f(x_a)}: {@code G(S + S) - G(S)^2}. */

@@ -28,6 +28,11 @@ public final class Erbin2022 {
                 : new EnsembleSpec(net, WIDTHS, POINTS, 6, 3_000, 10, true);
     }
 
+    /** Sec. 3's Gauss-net (sigma_b = sigma_W = 1) at width N. */
+    public static NetworkSpec sec3Network(int width) {
+        return NetworkSpec.oneLayer(1, width, Activation.GAUSS, 1.0, 1.0);
+    }
+
     /** The sigmaW values of Fig. 2: 1.0, 1.5, ..., 10, 20. */
     public static List<Double> fig2Sigmas() {
         List<Double> s = new ArrayList<>();
