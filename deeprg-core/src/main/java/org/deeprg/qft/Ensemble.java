@@ -127,12 +127,13 @@ public final class Ensemble {
             }
         }
         ConnectedIndex index = new ConnectedIndex(layout, slotOf);
+        ExactMoments family = exactStderr ? new ExactMoments(spec.network(), spec.points(), spec.widths().get(0)) : null;
         List<EnsembleResult.WidthResult> widths = new ArrayList<>();
         for (int w = 0; w < spec.widths().size(); w++) {
             int width = spec.widths().get(w);
             double[][] bags = samples.bagMeans()[w];
             double[] power = samples.power()[w];
-            ExactMoments moments = exactStderr ? new ExactMoments(spec.network(), spec.points(), width) : null;
+            ExactMoments moments = family != null ? family.at(width) : null;
             List<EnsembleResult.Function> fs = new ArrayList<>();
             HeavyTails.Diagnostic[] tails = new HeavyTails.Diagnostic[slots];
             int flagged = 0;

@@ -40,7 +40,7 @@ public final class ExactMoments {
     private final double[][] points;
     private final int width;
     private final Map<String, Local> byPointSet = new HashMap<>();
-    private final Map<Long, Local> byMask = new HashMap<>();
+    private final Map<String, Shared> sharedByPointSet;
     private Local all;
 
     /**
@@ -57,6 +57,33 @@ public final class ExactMoments {
         this.spec = spec;
         this.points = points;
         this.width = width;
+        this.sharedByPointSet = new HashMap<>();
+    }
+
+    private ExactMoments(ExactMoments family, int width) {
+        this.spec = family.spec;
+        this.points = family.points;
+        this.width = width;
+        this.sharedByPointSet = family.sharedByPointSet;
+    }
+
+    /**
+     * The same network at another width, sharing the width-independent hidden-unit moments and cumulants with this
+     * one (the expensive part): cheaper than a new instance per width.
+     */
+    public ExactMoments at(int otherWidth) {
+        InvalidInputException.requireInRange("width", otherWidth, 1, NetworkSpec.MAX_WIDTH);
+        return new ExactMoments(this, otherWidth);
+    }
+
+    private Shared shared(int[] ids) {
+        return sharedByPointSet.computeIfAbsent(Arrays.toString(ids), key -> {
+            double[][] xs = new double[ids.length][];
+            for (int i = 0; i < ids.length; i++) {
+                xs[i] = points[ids[i]];
+            }
+            return new Shared(spec, xs);
+        });
     }
 
     /** Whether exact moments of any order are available for this architecture. */
@@ -86,7 +113,7 @@ public final class ExactMoments {
                 for (int i = 0; i < every.length; i++) {
                     every[i] = i;
                 }
-                all = new Local(every);
+                all = new Local(shared(every));
             }
             return all.mf(counts);
         }
@@ -108,17 +135,8 @@ public final class ExactMoments {
                 k[r++] = counts[i];
             }
         }
-        String key = points.length <= 64 ? null : Arrays.toString(ids);
-        Local local = key == null ? byMask.computeIfAbsent(mask(ids), x -> new Local(ids)) : byPointSet.computeIfAbsent(key, x -> new Local(ids));
+        Local local = byPointSet.computeIfAbsent(Arrays.toString(ids), x -> new Local(shared(ids)));
         return local.mf(k);
-    }
-
-    private static long mask(int[] ids) {
-        long m = 0;
-        for (int i : ids) {
-            m |= 1L << i;
-        }
-        return m;
     }
 
     /** The variance of one network's product {@code prod_{a in S} f(x_a)}: {@code G(S + S) - G(S)^2}. */
@@ -133,26 +151,88 @@ public final class ExactMoments {
         return moment(both) - moment(s) * moment(t);
     }
 
-    /** Moments and cumulants on one set of distinct points, keyed by the multi-index (5 bits per coordinate). */
-    private final class Local {
+    /**
+     * Moments and cumulants on one set of distinct points, keyed by the multi-index (5 bits per coordinate,
+     * {@code key = sum_a k_a 2^(5a)}, so keys add like multi-indices). The hidden-unit moments and cumulants are
+     * stored without their width factor ({@code m_h = N^{-|k|/2} mTilde}, {@code kappa_h = N^{-|k|/2} kappaTilde}: the
+     * recursion is homogeneous), so they are shared by every width ({@link #at(int)}).
+     */
+    private static final class Shared {
+        private final NetworkSpec spec;
         private final double[][] xs;
-        private final Map<Long, Double> mf = new HashMap<>();
-        private final Map<Long, Double> kh = new HashMap<>();
-        private final Map<Long, Double> mh = new HashMap<>();
+        private final int r;
+        private final LongDoubleMap mTilde = new LongDoubleMap();
+        private final LongDoubleMap kTilde = new LongDoubleMap();
 
-        Local(int[] ids) {
-            xs = new double[ids.length][];
-            for (int i = 0; i < ids.length; i++) {
-                xs[i] = points[ids[i]];
-            }
+        Shared(NetworkSpec spec, double[][] xs) {
+            this.spec = spec;
+            this.xs = xs;
+            this.r = xs.length;
         }
 
-        private long key(int[] k) {
-            long key = 0;
-            for (int v : k) {
-                key = key << 5 | v;
+        /** {@code (|k|-1)!! sigmaW^|k| M(k)}: the width-free hidden-unit moment (0 for odd |k|). */
+        double mTilde(long key, int order) {
+            if (order % 2 == 1) {
+                return 0.0;
             }
-            return key;
+            if (order == 0) {
+                return 1.0;
+            }
+            double v = mTilde.get(key);
+            if (!Double.isNaN(v)) {
+                return v;
+            }
+            v = Wick.doubleFactorialOdd(order) * Math.pow(spec.sigmaW() * spec.sigmaW(), order / 2) * hiddenMoment(decode(key, r));
+            mTilde.put(key, v);
+            return v;
+        }
+
+        /** The width-free hidden-unit cumulant. */
+        double kTilde(long key, int order) {
+            if (order % 2 == 1 || order == 0) {
+                return 0.0;
+            }
+            double v = kTilde.get(key);
+            if (!Double.isNaN(v)) {
+                return v;
+            }
+            int[] k = decode(key, r);
+            int i = firstNonZero(k);
+            int[] km = k.clone();
+            km[i]--;
+            long keyKm = key - (1L << (5 * i));
+            long ei = 1L << (5 * i);
+            v = mTilde(key, order);
+            int[] j = new int[r];
+            long keyJ = 0;
+            int sumJ = 0;
+            while (true) {
+                if (keyJ != keyKm) {
+                    int rest = order - 1 - sumJ;
+                    if (rest % 2 == 0 && (sumJ + 1) % 2 == 0) {
+                        double mr = mTilde(keyKm - keyJ, rest);
+                        if (mr != 0) {
+                            v -= binomial(km, j) * kTilde(keyJ + ei, sumJ + 1) * mr;
+                        }
+                    }
+                }
+                // odometer over 0 <= j <= km, keys and sums kept in step
+                int a = 0;
+                while (a < r && j[a] == km[a]) {
+                    keyJ -= (long) j[a] << (5 * a);
+                    sumJ -= j[a];
+                    j[a] = 0;
+                    a++;
+                }
+                if (a == r) {
+                    break;
+                }
+                j[a]++;
+                keyJ += 1L << (5 * a);
+                sumJ++;
+            }
+            kTilde.put(key, v);
+            return v;
         }
 
         /** Hidden-neuron moment M(k) of Eq. 3 (closed form, class comment). */
@@ -178,94 +258,151 @@ public final class ExactMoments {
             }
             return Math.exp(0.5 * (sw2 * s2 / d + (double) order * order * sb2) - sumV);
         }
+    }
 
-        /** {@code m_h(k) = (|k|-1)!! (sigmaW^2/N)^{|k|/2} M(k)}, 0 for odd |k|. */
-        private double mh(int[] k) {
-            int order = sum(k);
-            if (order % 2 == 1) {
-                return 0.0;
-            }
-            if (order == 0) {
-                return 1.0;
-            }
-            long key = key(k);
-            Double c = mh.get(key);
-            if (c != null) {
-                return c;
-            }
-            double v = Wick.doubleFactorialOdd(order) * Math.pow(spec.sigmaW() * spec.sigmaW() / width, order / 2) * hiddenMoment(k);
-            mh.put(key, v);
-            return v;
+    /** The moments of f at one width on one set of distinct points. */
+    private final class Local {
+        private final Shared shared;
+        private final int r;
+        private final LongDoubleMap mf = new LongDoubleMap();
+
+        Local(Shared shared) {
+            this.shared = shared;
+            this.r = shared.r;
         }
 
-        /** Joint cumulant of one hidden unit's output {@code h}. */
-        private double kh(int[] k) {
-            int order = sum(k);
-            if (order % 2 == 1 || order == 0) {
-                return 0.0;
-            }
-            long key = key(k);
-            Double c = kh.get(key);
-            if (c != null) {
-                return c;
-            }
-            int i = firstNonZero(k);
-            int[] km = k.clone();
-            km[i]--;
-            double v = mh(k);
-            int[] j = new int[k.length];
-            do {
-                if (!Arrays.equals(j, km)) {
-                    int[] ji = j.clone();
-                    ji[i]++;
-                    int[] rest = minus(km, j);
-                    double mr = mh(rest);
-                    if (mr != 0) {
-                        v -= binomial(km, j) * kh(ji) * mr;
-                    }
-                }
-            } while (next(j, km));
-            kh.put(key, v);
-            return v;
+        /** Joint cumulant of f: {@code N^{1-|k|/2} kappaTilde + sigmaB^2 [|k| = 2]}. */
+        private double kf(long key, int order) {
+            double v = shared.kTilde(key, order);
+            double scaled = v == 0 ? 0 : v * Math.pow(width, 1 - order / 2.0);
+            return scaled + (order == 2 ? spec.sigmaB() * spec.sigmaB() : 0.0);
         }
 
-        /** Joint cumulant of f: {@code N kappa_h + sigmaB^2 [|k| = 2]}. */
-        private double kf(int[] k) {
-            int order = sum(k);
-            return width * kh(k) + (order == 2 ? spec.sigmaB() * spec.sigmaB() : 0.0);
+        double mf(int[] k) {
+            long key = 0;
+            int order = 0;
+            for (int a = 0; a < k.length; a++) {
+                key += (long) k[a] << (5 * a);
+                order += k[a];
+            }
+            return mf(key, order);
         }
 
         /** Moment of f from its cumulants. */
-        double mf(int[] k) {
-            int order = sum(k);
+        private double mf(long key, int order) {
             if (order % 2 == 1) {
                 return 0.0;
             }
             if (order == 0) {
                 return 1.0;
             }
-            long key = key(k);
-            Double c = mf.get(key);
-            if (c != null) {
-                return c;
+            double v = mf.get(key);
+            if (!Double.isNaN(v)) {
+                return v;
             }
+            int[] k = decode(key, r);
             int i = firstNonZero(k);
             int[] km = k.clone();
             km[i]--;
-            double v = 0;
-            int[] j = new int[k.length];
-            do {
-                int[] ji = j.clone();
-                ji[i]++;
-                if (sum(ji) % 2 == 0) {
-                    double mr = mf(minus(km, j));
+            long keyKm = key - (1L << (5 * i));
+            long ei = 1L << (5 * i);
+            v = 0;
+            int[] j = new int[r];
+            long keyJ = 0;
+            int sumJ = 0;
+            while (true) {
+                if ((sumJ + 1) % 2 == 0) {
+                    int rest = order - 1 - sumJ;
+                    double mr = mf(keyKm - keyJ, rest);
                     if (mr != 0) {
-                        v += binomial(km, j) * kf(ji) * mr;
+                        v += binomial(km, j) * kf(keyJ + ei, sumJ + 1) * mr;
                     }
                 }
-            } while (next(j, km));
+                int a = 0;
+                while (a < r && j[a] == km[a]) {
+                    keyJ -= (long) j[a] << (5 * a);
+                    sumJ -= j[a];
+                    j[a] = 0;
+                    a++;
+                }
+                if (a == r) {
+                    break;
+                }
+                j[a]++;
+                keyJ += 1L << (5 * a);
+                sumJ++;
+            }
             mf.put(key, v);
             return v;
+        }
+    }
+
+    private static int[] decode(long key, int r) {
+        int[] k = new int[r];
+        for (int a = 0; a < r; a++) {
+            k[a] = (int) (key >>> (5 * a) & 31);
+        }
+        return k;
+    }
+
+    /** A minimal open-addressing map from non-negative long keys to doubles (NaN = absent). */
+    private static final class LongDoubleMap {
+        private long[] keys = new long[1024];
+        private double[] values = new double[1024];
+        private int size;
+
+        LongDoubleMap() {
+            java.util.Arrays.fill(keys, -1L);
+        }
+
+        double get(long key) {
+            int mask = keys.length - 1;
+            int h = (int) (mix(key) & mask);
+            while (true) {
+                long k = keys[h];
+                if (k == key) {
+                    return values[h];
+                }
+                if (k == -1L) {
+                    return Double.NaN;
+                }
+                h = (h + 1) & mask;
+            }
+        }
+
+        void put(long key, double value) {
+            if (2 * (size + 1) > keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            int h = (int) (mix(key) & mask);
+            while (keys[h] != -1L && keys[h] != key) {
+                h = (h + 1) & mask;
+            }
+            if (keys[h] == -1L) {
+                size++;
+            }
+            keys[h] = key;
+            values[h] = value;
+        }
+
+        private void grow() {
+            long[] ok = keys;
+            double[] ov = values;
+            keys = new long[ok.length * 2];
+            values = new double[ok.length * 2];
+            java.util.Arrays.fill(keys, -1L);
+            size = 0;
+            for (int i = 0; i < ok.length; i++) {
+                if (ok[i] != -1L) {
+                    put(ok[i], ov[i]);
+                }
+            }
+        }
+
+        private static long mix(long z) {
+            z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+            return z ^ (z >>> 33);
         }
     }
 
@@ -306,18 +443,21 @@ public final class ExactMoments {
         return false;
     }
 
+    private static final double[][] BINOMIAL = new double[MAX_ORDER + 1][MAX_ORDER + 1];
+
+    static {
+        for (int n = 0; n <= MAX_ORDER; n++) {
+            BINOMIAL[n][0] = 1;
+            for (int k = 1; k <= n; k++) {
+                BINOMIAL[n][k] = BINOMIAL[n - 1][k - 1] + (k <= n - 1 ? BINOMIAL[n - 1][k] : 0);
+            }
+        }
+    }
+
     private static double binomial(int[] n, int[] k) {
         double b = 1;
         for (int i = 0; i < n.length; i++) {
-            b *= binomial(n[i], k[i]);
-        }
-        return b;
-    }
-
-    private static double binomial(int n, int k) {
-        double b = 1;
-        for (int i = 1; i <= k; i++) {
-            b = b * (n - k + i) / i;
+            b *= BINOMIAL[n[i]][k[i]];
         }
         return b;
     }
