@@ -1,6 +1,6 @@
 package org.deeprg.cli;
 
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.studies.dyn.ChainRun;
 import org.deeprg.dyn.exact.ChainSpec;
@@ -33,7 +33,7 @@ public final class DynChainCommand extends ComputeCommand<ChainSpec> {
 
     @Override
     protected ChainSpec spec() {
-        return new ChainSpec(width, examples, Activation.parse("activation", activation), Alphabet.parse("alphabet", alphabet),
+        return new ChainSpec(width, examples, DynNetwork.parseActivation("activation", activation), Alphabet.parse("alphabet", alphabet),
                 Alphabet.parse("neuronAlphabet", neuronAlphabet), betaV, maxDistance);
     }
 

@@ -2,7 +2,7 @@ package org.deeprg.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.dyn.Example;
 import org.deeprg.studies.dyn.ExactRun;
@@ -47,7 +47,7 @@ public final class DynExactCommand extends ComputeCommand<ExactSpec> {
             java.util.Arrays.fill(x, 1);
             ex.add(new Example(x, new double[x.length]));
         }
-        return new ExactSpec(width, depth, Activation.parse("activation", activation), Alphabet.parse("alphabet", alphabet),
+        return new ExactSpec(width, depth, DynNetwork.parseActivation("activation", activation), Alphabet.parse("alphabet", alphabet),
                 Alphabet.parse("neuronAlphabet", neuronAlphabet), ex, beta, betaV);
     }
 

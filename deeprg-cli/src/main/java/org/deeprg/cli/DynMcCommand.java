@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.deeprg.InvalidInputException;
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.dyn.Example;
 import org.deeprg.studies.dyn.DynMcReport;
@@ -81,7 +81,7 @@ public final class DynMcCommand extends ComputeCommand<DynMcSpec> {
 
     @Override
     protected DynMcSpec spec() {
-        Activation act = Activation.parse("activation", activation);
+        Activation act = DynNetwork.parseActivation("activation", activation);
         DynMcSpec.Sampler s = switch (sampler.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "metropolis" -> DynMcSpec.Sampler.METROPOLIS;
             case "langevin" -> DynMcSpec.Sampler.LANGEVIN;

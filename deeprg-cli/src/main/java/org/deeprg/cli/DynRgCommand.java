@@ -2,7 +2,7 @@ package org.deeprg.cli;
 
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.studies.dyn.RgRun;
-import org.deeprg.rg.RgSpec;
+import org.deeprg.dyn.rg.RgSpec;
 import org.deeprg.result.Result;
 import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;

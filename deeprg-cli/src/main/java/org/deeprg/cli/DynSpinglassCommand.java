@@ -1,6 +1,6 @@
 package org.deeprg.cli;
 
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.Example;
 import org.deeprg.studies.dyn.DynMcReport;
@@ -56,7 +56,7 @@ public final class DynSpinglassCommand extends ComputeCommand<SpinGlassAnalysis.
             java.util.Arrays.fill(x, 1);
             ex = new Example(x, x);
         }
-        return new SpinGlassAnalysis.Spec(new DynNetwork(width, depth, Activation.parse("activation", activation)), ex, beta, betaV,
+        return new SpinGlassAnalysis.Spec(new DynNetwork(width, depth, DynNetwork.parseActivation("activation", activation)), ex, beta, betaV,
                 weightRegulariser, biasRegulariser, samples, sweeps, thermalization != null ? thermalization : sweeps / 10, rungs);
     }
 

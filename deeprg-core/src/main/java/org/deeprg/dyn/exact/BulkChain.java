@@ -3,7 +3,7 @@ package org.deeprg.dyn.exact;
 import java.util.Arrays;
 import java.util.Comparator;
 import org.deeprg.InvalidInputException;
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.Alphabet;
 import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
@@ -86,7 +86,7 @@ public final class BulkChain {
                 t[a][b] = Math.exp(lt);
             }
         }
-        boolean binaryHeaviside = activation == Activation.HEAVISIDE && neuronAlphabet.equals(Alphabet.BINARY_NEURONS);
+        boolean binaryHeaviside = Activation.HEAVISIDE.equals(activation) && neuronAlphabet.equals(Alphabet.BINARY_NEURONS);
         if (binaryHeaviside) {
             double[][] logCount = new double[s][cCount];
             for (int a = 0; a < s; a++) {

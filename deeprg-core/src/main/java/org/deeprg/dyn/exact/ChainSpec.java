@@ -1,7 +1,7 @@
 package org.deeprg.dyn.exact;
 
 import org.deeprg.InvalidInputException;
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.Alphabet;
 
 /**

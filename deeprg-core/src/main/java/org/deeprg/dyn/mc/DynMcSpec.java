@@ -104,7 +104,7 @@ public record DynMcSpec(DynNetwork network, List<Example> examples, Sampler samp
             }
         } else {
             if (!network.activation().isDifferentiable()) {
-                throw new InvalidInputException("activation", network.activation().cliName(),
+                throw new InvalidInputException("activation", network.activation().name(),
                         "heaviside has no gradient, so " + sampler.cliName() + " cannot sample it; use --sampler metropolis with alphabets");
             }
             if (!(beta > 0)) {

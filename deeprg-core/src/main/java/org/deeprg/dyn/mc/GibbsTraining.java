@@ -176,7 +176,7 @@ public final class GibbsTraining {
     private static final class FastCost {
         final int dimension;
         final DynLayout lay;
-        final org.deeprg.dyn.Activation sigma;
+        final org.deeprg.net.Activation sigma;
         final double[][] xs;
         final double[][] ys;
         final double cw;
@@ -207,7 +207,7 @@ public final class GibbsTraining {
                         for (int j = 0; j < n; j++) {
                             s += x[lay.weight(m, i, j)] * in[j];
                         }
-                        out[i] = sigma.apply(s);
+                        out[i] = sigma.value(s);
                     }
                     System.arraycopy(out, 0, in, 0, n);
                 }
@@ -317,7 +317,7 @@ public final class GibbsTraining {
 
     /** The default small experiment: N = 1, M = 1 sigmoid net, two examples, histogram of W^(1). */
     public static Spec defaultSpec(long steps, int chains) {
-        DynNetwork net = new DynNetwork(1, 1, org.deeprg.dyn.Activation.SIGMOID);
+        DynNetwork net = new DynNetwork(1, 1, org.deeprg.net.Activation.SIGMOID);
         List<Example> ex = new ArrayList<>();
         ex.add(new Example(new double[] {1}, new double[] {1}));
         ex.add(new Example(new double[] {-1}, new double[] {0}));

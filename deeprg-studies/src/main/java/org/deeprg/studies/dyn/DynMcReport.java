@@ -37,7 +37,7 @@ public final class DynMcReport {
     /** The result of {@code dyn mc}. */
     public static Result result(DynMcSpec spec, DynMcResult r) {
         Result.Builder b = Result.builder(String.format(Locale.ROOT, "Dynamic-neuron Monte Carlo (%s): N=%d, M=%d, %s, beta=%s, betaV=%s",
-                r.sampler(), spec.network().width(), spec.network().depth(), spec.network().activation().cliName(), spec.beta(),
+                r.sampler(), spec.network().width(), spec.network().depth(), spec.network().activation().name(), spec.beta(),
                 spec.betaV())).data(r);
         b.summary("cost       = " + r.cost().format() + "  (tau_int " + fmt(r.cost().tauInt()) + ")");
         b.summary("constraint = " + r.constraint().format() + "  (tau_int " + fmt(r.constraint().tauInt()) + ")");

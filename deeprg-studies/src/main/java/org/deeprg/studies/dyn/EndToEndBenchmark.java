@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.deeprg.InvalidInputException;
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.Example;
@@ -12,7 +12,7 @@ import org.deeprg.dyn.exact.DiscreteDynModel;
 import org.deeprg.dyn.exact.ExactDyn;
 import org.deeprg.result.Result;
 import org.deeprg.result.Table;
-import org.deeprg.rg.DecimationMap;
+import org.deeprg.dyn.rg.DecimationMap;
 import org.deeprg.stats.Format;
 
 /**

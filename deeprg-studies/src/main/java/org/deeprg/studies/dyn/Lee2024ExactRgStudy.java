@@ -1,13 +1,13 @@
 package org.deeprg.studies.dyn;
 
-import org.deeprg.rg.RgSpec;
+import org.deeprg.dyn.rg.RgSpec;
 import org.deeprg.dyn.exact.ChainSpec;
 import org.deeprg.dyn.exact.ExactSpec;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.DynParameters;
@@ -22,9 +22,9 @@ import org.deeprg.result.Figure;
 import org.deeprg.result.Result;
 import org.deeprg.result.Series;
 import org.deeprg.result.Table;
-import org.deeprg.rg.DecimationMap;
-import org.deeprg.rg.FixedPointFinder;
-import org.deeprg.rg.Lee2024Recursion;
+import org.deeprg.dyn.rg.DecimationMap;
+import org.deeprg.dyn.rg.FixedPointFinder;
+import org.deeprg.dyn.rg.Lee2024Recursion;
 import org.deeprg.stats.Format;
 import org.deeprg.result.Paper;
 import org.deeprg.study.Scale;
@@ -73,7 +73,7 @@ public final class Lee2024ExactRgStudy implements Study {
         double maxDiff = 0;
         UniformRandomProvider rng = context.streams().split("hamiltonians").generator();
         var gauss = context.streams().split("hamiltonians-gauss").gaussian();
-        for (Activation a : Activation.values()) {
+        for (Activation a : DynNetwork.activations()) {
             for (int t = 0; t < 20; t++) {
                 int n = 1 + rng.nextInt(3);
                 DynNetwork net = new DynNetwork(n, 1 + rng.nextInt(5), a);

@@ -10,7 +10,7 @@ import org.deeprg.dyn.mc.SpinGlassAnalysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.Example;

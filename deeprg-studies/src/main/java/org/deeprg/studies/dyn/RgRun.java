@@ -1,6 +1,6 @@
 package org.deeprg.studies.dyn;
 
-import org.deeprg.rg.RgSpec;
+import org.deeprg.dyn.rg.RgSpec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,11 +12,11 @@ import org.deeprg.result.Figure;
 import org.deeprg.result.Result;
 import org.deeprg.result.Series;
 import org.deeprg.result.Table;
-import org.deeprg.rg.DecimationMap;
-import org.deeprg.rg.FixedPoint;
-import org.deeprg.rg.FixedPointFinder;
-import org.deeprg.rg.Lee2024Recursion;
-import org.deeprg.rg.Spectrum;
+import org.deeprg.dyn.rg.DecimationMap;
+import org.deeprg.dyn.rg.FixedPoint;
+import org.deeprg.dyn.rg.FixedPointFinder;
+import org.deeprg.dyn.rg.Lee2024Recursion;
+import org.deeprg.dyn.rg.Spectrum;
 import org.deeprg.stats.Format;
 import org.deeprg.stats.LinearFit;
 

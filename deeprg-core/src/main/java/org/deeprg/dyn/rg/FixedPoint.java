@@ -1,4 +1,4 @@
-package org.deeprg.rg;
+package org.deeprg.dyn.rg;
 
 /**
  * An isolated fixed point of a {@link DecimationMap} with its linearisation (Lee, Lee, Yi 2024, Eqs. 27, 32-33).

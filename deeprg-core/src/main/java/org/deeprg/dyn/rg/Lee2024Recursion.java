@@ -1,4 +1,4 @@
-package org.deeprg.rg;
+package org.deeprg.dyn.rg;
 
 /**
  * The closed-form decimation of Lee, Lee, Yi (2024), Sec. IV, for N = L = 1, Heaviside (Eq. 16), W, b in {-1, 1},

@@ -1,4 +1,4 @@
-package org.deeprg.rg;
+package org.deeprg.dyn.rg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package org.deeprg.rg;
+package org.deeprg.dyn.rg;
 
 /**
  * The complete multilinear basis of functions of n binary variables v_0..v_{n-1} in {0, 1}: every function

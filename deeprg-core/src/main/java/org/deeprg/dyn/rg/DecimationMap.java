@@ -1,9 +1,9 @@
-package org.deeprg.rg;
+package org.deeprg.dyn.rg;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.deeprg.InvalidInputException;
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.dyn.exact.LayerKernel;
 import org.deeprg.dyn.exact.LogSpace;

@@ -1,8 +1,8 @@
-package org.deeprg.rg;
+package org.deeprg.dyn.rg;
 
 import org.deeprg.InvalidInputException;
 import org.deeprg.dyn.Alphabet;
-import org.deeprg.rg.DecimationMap;
+import org.deeprg.dyn.rg.DecimationMap;
 
 /**
  * Input of {@code dyn rg}: decimation RG of the Heaviside dynamic-neuron chain with neurons {0, 1}.

@@ -1,4 +1,4 @@
-package org.deeprg.rg;
+package org.deeprg.dyn.rg;
 
 import java.util.ArrayList;
 import java.util.List;
