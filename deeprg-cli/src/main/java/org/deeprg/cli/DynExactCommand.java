@@ -2,10 +2,11 @@ package org.deeprg.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.deeprg.net.Activation;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.dyn.Example;
-import org.deeprg.studies.dyn.ExactRun;
+import org.deeprg.dyn.DynNetwork;
+import org.deeprg.dyn.exact.ExactDyn;
+import org.deeprg.studies.dyn.ExactReport;
 import org.deeprg.dyn.exact.ExactSpec;
 import org.deeprg.result.Result;
 import org.deeprg.run.RunContext;
@@ -53,6 +54,6 @@ public final class DynExactCommand extends ComputeCommand<ExactSpec> {
 
     @Override
     protected Result compute(ExactSpec spec, RunContext context) {
-        return ExactRun.run(spec);
+        return ExactReport.result(spec, ExactDyn.run(spec, context));
     }
 }

@@ -73,6 +73,39 @@ public final class Lee2024Recursion {
         return total;
     }
 
+    /**
+     * Eq. 20 summed by brute force with the on-site terms of the two kept variables left out: the bond weights are
+     * {@code exp(-betaV [(h_m - sigma)^2 - sigma^2])} and {@code exp(-betaV [(h - s')^2 - h^2])}, i.e. only the terms of
+     * {@code H_{m-1} + H_m} that contain a decimated variable (h_m, W^(m), b^(m)) are kept ("extracting the terms related
+     * to W^(m), b^(m) and h^(m)", text before Eq. 20). Equals {@link #bondSumAsPrinted} exactly.
+     */
+    public static double bondSumWithoutKeptOnSiteTerms(int h, int sigma, double u) {
+        double total = 0;
+        for (int hm = 0; hm <= 1; hm++) {
+            for (int w = -1; w <= 1; w += 2) {
+                for (int b = -1; b <= 1; b += 2) {
+                    int s = w * hm + b >= 0 ? 1 : 0;
+                    total += Math.pow(u, -((hm - sigma) * (hm - sigma) - sigma * sigma)) * Math.pow(u, -((h - s) * (h - s) - h * h));
+                }
+            }
+        }
+        return total;
+    }
+
+    /**
+     * The first {@code points} points of the flow of Eq. 26 in exponential coordinates starting at {@code start}:
+     * element k is {@code R^k(start)}.
+     */
+    public static double[][] trajectoryExp(double[] start, int points) {
+        double[][] out = new double[points][];
+        double[] v = start.clone();
+        for (int k = 0; k < points; k++) {
+            out[k] = v;
+            v = mapExp(v);
+        }
+        return out;
+    }
+
     /** Eq. 21 as printed: 3 u^-2 u^{2h + 2 sigma} + u^-1 (u^{2 sigma} + 2 u^{2h}) + 2. */
     public static double bondSumAsPrinted(int h, int sigma, double u) {
         return 3 * Math.pow(u, -2) * Math.pow(u, 2 * h + 2 * sigma) + (Math.pow(u, 2 * sigma) + 2 * Math.pow(u, 2 * h)) / u + 2;

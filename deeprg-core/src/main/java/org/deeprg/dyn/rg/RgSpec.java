@@ -15,7 +15,8 @@ import org.deeprg.dyn.rg.DecimationMap;
  * @param starts     random Newton starts (>= 1)
  * @param fictitious whether sign-extended ("fictitious") couplings are searched too
  */
-public record RgSpec(String preset, int width, int examples, Alphabet weightAlphabet, int rescaling, int starts, boolean fictitious) {
+public record RgSpec(String preset, int width, int examples, Alphabet weightAlphabet, int rescaling, int starts, boolean fictitious)
+        implements java.io.Serializable {
     /** Largest N L for the fixed-point search (4^{N L} - 1 couplings, finite-difference Jacobians). */
     public static final int MAX_SEARCH_BITS = 3;
 

@@ -109,7 +109,7 @@ class SpinGlassTest {
 
     @Test
     void analysisReportsOverlapDistributionAndSusceptibility() {
-        SpinGlassAnalysis.Result r = SpinGlassAnalysis.run(new SpinGlassAnalysis.Spec(NET, EX, 2, 4, 0.25, 0.25, 8, 2000, 200, 1),
+        SpinGlassResult r = SpinGlassAnalysis.run(new SpinGlassSpec(NET, EX, 2, 4, 0.25, 0.25, 8, 2000, 200, 1),
                 RunContext.of(6));
         double total = r.overlap().probability().stream().mapToDouble(Estimate::mean).sum();
         assertThat(total).isCloseTo(1, Offset.offset(1e-9));

@@ -3,7 +3,8 @@ package org.deeprg.studies.dyn;
 import org.deeprg.dyn.mc.SpinGlassCouplings;
 import org.deeprg.dyn.mc.DynMcResult;
 import org.deeprg.dyn.mc.DynMcSpec;
-import org.deeprg.dyn.mc.SpinGlassAnalysis;
+import org.deeprg.dyn.mc.SpinGlassResult;
+import org.deeprg.dyn.mc.SpinGlassSpec;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,10 @@ import org.deeprg.result.Series;
 import org.deeprg.result.Table;
 import org.deeprg.stats.Estimate;
 
-/** Turns Monte Carlo and spin-glass results into {@link Result}s (figures, tables, summary lines). */
+/**
+ * Presents the results of {@code dyn mc} ({@link org.deeprg.dyn.mc.DynMonteCarlo#run}) and {@code dyn spinglass}
+ * ({@link org.deeprg.dyn.mc.SpinGlassAnalysis#run}): summary lines, tables and figures. Presentation only.
+ */
 public final class DynMcReport {
     private DynMcReport() {
     }
@@ -49,11 +53,17 @@ public final class DynMcReport {
             b.summary("xi         = " + r.correlationLength().format());
         }
         b.summary(String.format(Locale.ROOT, "acceptance %.3f, R-hat(cost) %.4f, %d chains x %d sweeps", r.acceptanceRate(),
-                r.rHat().get("cost"), r.chains(), r.sweeps()));
+                r.cost().rHat(), r.chains(), r.sweeps()));
+        for (Estimate e : new Estimate[] {r.cost(), r.constraint(), r.energy(), r.neuronMean()}) {
+            if (e != null && !e.stderrReliable()) {
+                b.summary("warning: " + e.unreliableBecause() + "; run longer chains (--sweeps) before trusting the error bars");
+                break;
+            }
+        }
         if (r.swapAcceptance() != null) {
             b.summary("swap acceptance " + r.swapAcceptance());
         }
-        Table.Builder t = Table.builder("estimates", "observable", "mean", "stderr", "tauInt", "samples");
+        Table.Builder t = Table.builder("estimates", "observable", "mean", "stderr", "tauInt", "samples", "rHat", "stderrReliable");
         row(t, "cost", r.cost());
         row(t, "constraint", r.constraint());
         if (r.energy() != null) {
@@ -89,7 +99,7 @@ public final class DynMcReport {
     }
 
     private static void row(Table.Builder t, String name, Estimate e) {
-        t.row(name, e.mean(), e.stderr(), e.tauInt(), e.samples());
+        t.row(name, e.mean(), e.stderr(), e.tauInt(), e.samples(), e.rHat(), e.stderrReliable());
     }
 
     private static String fmt(double x) {
@@ -97,7 +107,7 @@ public final class DynMcReport {
     }
 
     /** The result of {@code dyn spinglass}. */
-    public static Result spinGlass(SpinGlassAnalysis.Spec spec, SpinGlassAnalysis.Result r) {
+    public static Result spinGlass(SpinGlassSpec spec, SpinGlassResult r) {
         Result.Builder b = Result.builder(String.format(Locale.ROOT, "Spin-glass limit (Eq. A2): N=%d, M=%d, beta=%s, betaV=%s, %d coupling sets",
                 spec.network().width(), spec.network().depth(), spec.beta(), spec.betaV(), spec.samples())).data(r);
         b.summary("[<q^2>]        = " + r.qSquared().format());

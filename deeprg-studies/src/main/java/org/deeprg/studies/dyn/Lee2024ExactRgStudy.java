@@ -1,6 +1,9 @@
 package org.deeprg.studies.dyn;
 
+import org.deeprg.dyn.rg.RgAnalysis;
+import org.deeprg.dyn.rg.RgResult;
 import org.deeprg.dyn.rg.RgSpec;
+import org.deeprg.dyn.exact.ChainResult;
 import org.deeprg.dyn.exact.ChainSpec;
 import org.deeprg.dyn.exact.ExactSpec;
 
@@ -60,7 +63,7 @@ public final class Lee2024ExactRgStudy implements Study {
      * @param logZGap      ln Z_new - ln Z_original on that grid
      * @param chain        the paper's bulk chain at betaV = 2
      */
-    public record Data(RgRun.Data paperRg, List<RgRun.Data> generalised, double[] betaV, double[] logZGap, ChainRun.Data chain) {
+    public record Data(RgResult paperRg, List<RgResult> generalised, double[] betaV, double[] logZGap, ChainResult chain) {
     }
 
     @Override
@@ -145,14 +148,14 @@ public final class Lee2024ExactRgStudy implements Study {
                 "exact transfer matrices, N = 2, M = 4, L = 2; gap must be positive and below 1e-10"));
 
         // ---- bulk chain, Eq. 35 ----
-        ChainRun.Data chain = (ChainRun.Data) ChainRun.run(new ChainSpec(1, 1, Activation.HEAVISIDE, Alphabet.BINARY_WEIGHTS,
-                Alphabet.BINARY_NEURONS, 2.0, 30)).data();
+        ChainResult chain = BulkChain.run(new ChainSpec(1, 1, Activation.HEAVISIDE, Alphabet.BINARY_WEIGHTS,
+                Alphabet.BINARY_NEURONS, 2.0, 30), context.run());
         claims.add(Claim.exact("Eq. 35: G_h(m - n) ~ exp(-|m - n|/xi) in the bulk (decay rate of exact G_h at large |m-n| vs 1/xi, betaV = 2)",
                 1 / chain.correlationLength(), chain.decayRate(), 1e-6));
         BulkChain bc = new BulkChain(1, 1, Activation.HEAVISIDE, Alphabet.BINARY_WEIGHTS, Alphabet.BINARY_NEURONS, 2.0);
         out.figure(Figure.of("bulk-correlation", "Bulk G_h(r) of the paper's chain (betaV = 2)", "|m - n|", "G_h",
                 "Exact connected correlation of neurons in the infinite bulk (N = L = 1, W, b in {-1,1}); the line is G_h(0) exp(-r/xi), "
-                        + "xi = " + RgRun.fmtXi(bc.correlationLength()) + " layers (Eq. 35).",
+                        + "xi = " + RgReport.fmtXi(bc.correlationLength()) + " layers (Eq. 35).",
                 Series.markers("G_h", range(11), java.util.Arrays.copyOf(chain.correlationFunction(), 11)),
                 Series.line("exp(-r/xi)", range(11), expLine(chain.correlationFunction()[0], bc.correlationLength(), 11)))
                 .withLogAxes(false, true));
@@ -208,16 +211,16 @@ public final class Lee2024ExactRgStudy implements Study {
                 + "(500 random real and sign-extended points, max relative difference)", 0, max26, 1e-12));
 
         // ---- Eqs. 27-33 ----
-        RgRun.Output paperRg = RgRun.compute(RgSpec.lee2024(full ? 200 : 40), context.streams().split("rg-lee2024"));
-        RgRun.Data d = paperRg.data();
-        paperRg.result().figures().forEach(out::figure);
-        RgRun.ManifoldJson plane = d.fixedManifolds().get(0);
+        RgSpec paperSpec = RgSpec.lee2024(full ? 200 : 40);
+        RgResult d = RgAnalysis.run(paperSpec, context.run().split("rg-lee2024"));
+        RgReport.result(paperSpec, d).figures().forEach(out::figure);
+        RgResult.Manifold plane = d.fixedManifolds().get(0);
         claims.add(Claim.exact("Eq. 28: every point of the plane e^A = 1 is fixed (max |R(x) - x| over random e^B, e^C)", 0, plane.maxResidual(), 1e-12));
         List<double[]> realIsolated = FixedPointFinder.find(map, full ? 200 : 40, false, context.streams().split("real-search"));
         claims.add(Claim.check("Sec. IV: for real couplings there are no fixed points other than Eq. 28", "none",
                 realIsolated.size() + " isolated real fixed points from " + (full ? 200 : 40) + " deflated Newton starts", realIsolated.isEmpty(),
                 "also proven in general: for real couplings T = K P > 0, so by Perron-Frobenius T^b ~ T forces rank one, i.e. a factorised bond"));
-        RgRun.FixedPointJson fp = d.fixedPoints().isEmpty() ? null : d.fixedPoints().get(0);
+        RgResult.Point fp = d.fixedPoints().isEmpty() ? null : d.fixedPoints().get(0);
         if (fp != null && fp.expCouplings() != null) {
             String[] names = {"e^A*", "e^B*", "e^C*"};
             for (int i = 0; i < 3; i++) {
@@ -258,7 +261,7 @@ public final class Lee2024ExactRgStudy implements Study {
         claims.add(Claim.exact("Fig. 5: flows diverge from the fictitious fixed point (distance ratio per RG step)", 2, d1 / d0, 1e-4));
 
         // ---- Sec. V ----
-        RgRun.CriticalJson crit = d.critical();
+        RgResult.CriticalScaling crit = d.critical();
         claims.add(Claim.exact("Eq. 38: xi ~ |A - A*|^(-1/y_A) with y_A = 1, i.e. d ln xi / d ln|delta e^A| = -1 (exact transfer matrices)",
                 -1, crit.fittedSlope(), 1e-3));
         claims.add(Claim.exact("Eq. 38: nu = 1/y_A from the linearised map", 1, crit.nu(), 1e-9));
@@ -272,16 +275,15 @@ public final class Lee2024ExactRgStudy implements Study {
                 offDiag < 1e-12 && diagSpread < 1e-12, "exact: the fictitious fixed point is K* = P^-1 up to normalisation"));
 
         // ---- generalised results ----
-        List<RgRun.Data> general = new ArrayList<>();
+        List<RgResult> general = new ArrayList<>();
         int starts = full ? 100 : 12;
         for (RgSpec spec : List.of(
                 new RgSpec("general", 1, 2, Alphabet.BINARY_WEIGHTS, 2, starts, true),
                 new RgSpec("general", 1, 1, Alphabet.TERNARY_WEIGHTS, 2, starts, true),
                 new RgSpec("general", 1, 1, Alphabet.BINARY_WEIGHTS, 3, starts, true))) {
-            RgRun.Output o = RgRun.compute(spec, context.streams().split("general-" + spec.width() + "-" + spec.examples() + "-"
+            RgResult g = RgAnalysis.run(spec, context.run().split("general-" + spec.width() + "-" + spec.examples() + "-"
                     + spec.weightAlphabet().size() + "-" + spec.rescaling()));
-            general.add(o.data());
-            RgRun.Data g = o.data();
+            general.add(g);
             String model = "N = " + spec.width() + ", L = " + spec.examples() + ", W, b in " + spec.weightAlphabet() + ", b = " + spec.rescaling();
             StringBuilder desc = new StringBuilder("P rank " + g.countingMatrixRank() + "; ");
             if (g.fullRankFixedPoint() != null) {
@@ -293,21 +295,21 @@ public final class Lee2024ExactRgStudy implements Study {
                 desc.append("no full-rank fixed point (P singular); ");
             }
             desc.append(g.fixedPoints().size()).append(" isolated and ").append(g.fixedManifolds().size()).append(" fixed manifolds: ");
-            for (RgRun.ManifoldJson m : g.fixedManifolds()) {
-                desc.append("[dim ").append(m.dimension()).append(", xi = ").append(RgRun.fmtXi(m.correlationLength())).append("] ");
+            for (RgResult.Manifold m : g.fixedManifolds()) {
+                desc.append("[dim ").append(m.dimension()).append(", xi = ").append(RgReport.fmtXi(m.correlationLength())).append("] ");
             }
             claims.add(Claim.notComparable("Generalisation (" + model + "): fixed points and exponents", "not in the paper (N = L = 1, b = 2 only)",
                     desc.toString().trim(), "deeprg result beyond the paper"));
             Table.Builder gt = Table.builder("general-" + spec.width() + "-" + spec.examples() + "-q" + spec.weightAlphabet().size() + "-b" + spec.rescaling(),
                     "kind", "dimension", "eigenvalue moduli", "xi", "physical");
             if (g.fullRankFixedPoint() != null) {
-                gt.row("K* = P^-1 (isolated)", 0, RgRun.fmt(RgRun.moduli(g.fullRankFixedPoint())), RgRun.fmtXi(g.fullRankFixedPoint().correlationLength()), g.fullRankFixedPoint().physical());
+                gt.row("K* = P^-1 (isolated)", 0, RgReport.fmt(g.fullRankFixedPoint().moduli()), RgReport.fmtXi(g.fullRankFixedPoint().correlationLength()), g.fullRankFixedPoint().physical());
             }
-            for (RgRun.FixedPointJson p : g.fixedPoints()) {
-                gt.row("isolated (Newton)", 0, RgRun.fmt(RgRun.moduli(p)), RgRun.fmtXi(p.correlationLength()), p.physical());
+            for (RgResult.Point p : g.fixedPoints()) {
+                gt.row("isolated (Newton)", 0, RgReport.fmt(p.moduli()), RgReport.fmtXi(p.correlationLength()), p.physical());
             }
-            for (RgRun.ManifoldJson m : g.fixedManifolds()) {
-                gt.row(m.description(), m.dimension(), RgRun.fmt(m.eigenvalueModuli()), RgRun.fmtXi(m.correlationLength()), m.physical());
+            for (RgResult.Manifold m : g.fixedManifolds()) {
+                gt.row(m.description(), m.dimension(), RgReport.fmt(m.eigenvalueModuli()), RgReport.fmtXi(m.correlationLength()), m.physical());
             }
             out.table(gt.build());
         }

@@ -6,6 +6,8 @@ import org.deeprg.dyn.mc.DynMonteCarlo;
 import org.deeprg.dyn.mc.DynLayout;
 import org.deeprg.dyn.mc.DynMcSpec;
 import org.deeprg.dyn.mc.SpinGlassAnalysis;
+import org.deeprg.dyn.mc.SpinGlassResult;
+import org.deeprg.dyn.mc.SpinGlassSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +53,7 @@ public final class Lee2024MonteCarloStudy implements Study {
 
     /** The study's JSON: MC-vs-exact rows, the two histogram tests, the spin-glass results. */
     public record Data(List<ComparisonRow> metropolisVsExact, GibbsTraining.HistogramTest langevinTraining,
-                       GibbsTraining.HistogramTest dynMarginal, double dynMarginalBetaV, List<SpinGlassAnalysis.Result> spinGlass,
+                       GibbsTraining.HistogramTest dynMarginal, double dynMarginalBetaV, List<SpinGlassResult> spinGlass,
                        List<Double> spinGlassBetaV) {
     }
 
@@ -143,14 +145,14 @@ public final class Lee2024MonteCarloStudy implements Study {
                                 dm.chiSquare(), dm.degreesOfFreedom(), dm.pValue()), false,
                         "at this betaV the O(beta/betaV) finite-constraint correction is resolved by the chi-square test"));
         // 4. Spin-glass limit
-        List<SpinGlassAnalysis.Result> sg = new ArrayList<>();
+        List<SpinGlassResult> sg = new ArrayList<>();
         List<Double> sgBetaV = List.of(1.0, 4.0, 16.0);
         List<Series> pq = new ArrayList<>();
         Table.Builder st = Table.builder("spin-glass", "betaV", "[<q^2>]", "chi_SG", "Binder g");
         for (double bv : sgBetaV) {
-            SpinGlassAnalysis.Spec spec = new SpinGlassAnalysis.Spec(new DynNetwork(4, 8, Activation.SIGMOID),
+            SpinGlassSpec spec = new SpinGlassSpec(new DynNetwork(4, 8, Activation.SIGMOID),
                     Example.parse("e", "1,1,1,1:1,0,1,0"), 2.0, bv, 0.25, 0.25, full ? 128 : 24, full ? 20_000 : 2_000, full ? 2_000 : 200, bv > 1 ? 4 : 1);
-            SpinGlassAnalysis.Result r = SpinGlassAnalysis.run(spec, context.run().split("spinglass-" + bv));
+            SpinGlassResult r = SpinGlassAnalysis.run(spec, context.run().split("spinglass-" + bv));
             sg.add(r);
             pq.add(Series.withErrors("betaV = " + bv, r.overlap().q(), DynMcReport.means(r.overlap().probability()),
                     DynMcReport.errors(r.overlap().probability())));
