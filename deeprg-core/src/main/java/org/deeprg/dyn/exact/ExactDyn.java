@@ -199,10 +199,12 @@ public final class ExactDyn {
             grid = CONVERGENCE_GRID.clone();
             List<Double> values = context.map(grid.length, k -> logPartitionFunction(spec.model(), spec.beta(), CONVERGENCE_GRID[k]));
             lnZ = new double[grid.length];
-            gap = new double[grid.length];
+            gap = original == null ? null : new double[grid.length];
             for (int k = 0; k < grid.length; k++) {
                 lnZ[k] = values.get(k);
-                gap[k] = original == null ? Double.NaN : lnZ[k] - original;
+                if (gap != null) {
+                    gap[k] = lnZ[k] - original;
+                }
             }
         }
         return new ExactResult(logZ, original, cost, constraint, means, exact.states().count(), gap, grid, lnZ, originalNote);

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param states                         joint layer states q_h^{N L}
  * @param convergence                    ln Z_new(betaV') - ln Z_original for betaV' in {@code convergenceBetaV} (Eqs.
  *                                       11-12: tends to 0); null when one ln Z costs more than
- *                                       {@link ExactDyn#CONVERGENCE_WORK}; NaN entries when ln Z_original is unavailable
+ *                                       {@link ExactDyn#CONVERGENCE_WORK} or when ln Z_original is unavailable
  * @param convergenceBetaV               the betaV' grid ({@link ExactDyn#CONVERGENCE_GRID})
  * @param convergenceLogZ                ln Z_new(beta, betaV') on that grid
  * @param logZOriginalUnavailableBecause why {@code logZOriginal} is null (absent otherwise)

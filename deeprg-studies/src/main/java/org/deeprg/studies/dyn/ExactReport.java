@@ -27,7 +27,7 @@ public final class ExactReport {
         if (r.convergenceBetaV() != null) {
             Table.Builder tb = Table.builder("betav-limit", "betaV", "lnZ_new", "lnZ_original", "lnZ_new - lnZ_original");
             for (int k = 0; k < r.convergenceBetaV().length; k++) {
-                double gap = r.convergence()[k];
+                double gap = r.convergence() == null ? Double.NaN : r.convergence()[k];
                 tb.row(r.convergenceBetaV()[k], r.convergenceLogZ()[k], r.logZOriginal() == null ? "n/a" : r.logZOriginal(),
                         r.logZOriginal() == null ? "n/a" : gap);
                 if (r.logZOriginal() != null && gap > 0) {
