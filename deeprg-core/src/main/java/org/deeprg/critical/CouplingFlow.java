@@ -1,6 +1,7 @@
 package org.deeprg.critical;
 
 import org.deeprg.InvalidInputException;
+import org.deeprg.run.RunContext;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -39,6 +40,77 @@ import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
  * \( 0 < x_0 < 1 \) ({@link #singularTau}).
  */
 public final class CouplingFlow {
+    /**
+     * Integrates the flow of the spec's layer (Eqs. 24-26) at every grid scale, compares it with the closed form,
+     * and checks the couplings of the flowed {@code w, h} against the recursions of Eq. 21 applied to the initial
+     * couplings ({@code r' = b^2 r}, {@code u' = b^{(d+2)/2} u} with {@code b = e^tau}). The grid points are
+     * independent integrations from {@code tau = 0}, run on the context's local threads (nothing random).
+     */
+    public static FlowResult run(FlowSpec spec, RunContext context) {
+        LayerCouplings layer = spec.layer();
+        int n = layer.n();
+        int d = spec.dimension();
+        double singular = singularTau(layer);
+        Couplings start = couplingsOf(layer);
+        int points = spec.points();
+        java.util.List<double[][]> perPoint = context.mapLocal(points, p -> {
+            double tau = spec.tau(p);
+            FlowState num = integrate(layer, d, tau);
+            FlowState exact = closedForm(layer, d, tau);
+            double flowDev = 0;
+            for (int i = 0; i < n * n; i++) {
+                flowDev = Math.max(flowDev, Math.abs(num.w()[i] - exact.w()[i]));
+            }
+            LayerCouplings flowed = new LayerCouplings(symmetrised(num.w(), n), n, layer.beta(), num.h(),
+                    layer.convention());
+            Couplings eq21 = recursion(start, Math.exp(tau), d);
+            double rDev = relativeDeviation(flowed.r(), eq21.r());
+            double uDev = relativeDeviation(flowed.u(), eq21.u());
+            double[] sn = flowed.spectrum();
+            double[] se = new LayerCouplings(symmetrised(exact.w(), n), n, layer.beta(), exact.h(),
+                    layer.convention()).spectrum();
+            return new double[][] {{tau, flowDev, rDev, uDev}, sn, se};
+        });
+        double[] taus = new double[points];
+        double[][] numeric = new double[points][];
+        double[][] closed = new double[points][];
+        double flowDev = 0;
+        double rDev = 0;
+        double uDev = 0;
+        for (int p = 0; p < points; p++) {
+            double[][] q = perPoint.get(p);
+            taus[p] = q[0][0];
+            flowDev = Math.max(flowDev, q[0][1]);
+            rDev = Math.max(rDev, q[0][2]);
+            uDev = Math.max(uDev, q[0][3]);
+            numeric[p] = q[1];
+            closed[p] = q[2];
+        }
+        return new FlowResult(d, singular, taus, numeric, closed, flowDev, rDev, uDev);
+    }
+
+    /** Largest entry difference over the largest entry of {@code want} (the difference itself if want is 0). */
+    static double relativeDeviation(double[] got, double[] want) {
+        double scale = 0;
+        double dev = 0;
+        for (int i = 0; i < want.length; i++) {
+            scale = Math.max(scale, Math.abs(want[i]));
+            dev = Math.max(dev, Math.abs(got[i] - want[i]));
+        }
+        return scale == 0 ? dev : dev / scale;
+    }
+
+    /** {@code (w + w^T)/2}: the integrated w is symmetric up to rounding. */
+    static double[] symmetrised(double[] w, int n) {
+        double[] s = w.clone();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                s[i * n + j] = 0.5 * (w[i * n + j] + w[j * n + i]);
+            }
+        }
+        return s;
+    }
+
     /** Relative and absolute tolerance of the ODE integration. */
     public static final double TOLERANCE = 1e-11;
     /** Largest N for which the matrix flow is integrated (the state has N^2 + N components). */

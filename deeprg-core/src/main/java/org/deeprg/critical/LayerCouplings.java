@@ -25,7 +25,8 @@ import org.deeprg.InvalidInputException;
  * @param h          external field per unit (length N)
  * @param convention Eq. 13 or Eq. 55
  */
-public record LayerCouplings(double[] w, int n, double beta, double[] h, CouplingConvention convention) {
+public record LayerCouplings(double[] w, int n, double beta, double[] h, CouplingConvention convention)
+        implements java.io.Serializable {
     /** Relative asymmetry tolerated in {@code w} (rounding of {@code v v^T} is exactly symmetric). */
     public static final double SYMMETRY_TOLERANCE = 1e-9;
 
@@ -129,6 +130,21 @@ public record LayerCouplings(double[] w, int n, double beta, double[] h, Couplin
     /** The linear coupling {@code u_k = a_u h_k sum_l w_kl}. */
     public double[] u() {
         return linearCoupling(w, h, n, uScale());
+    }
+
+    /**
+     * The eigenvalues of {@code a w}, ascending: the variables in which the flow Eq. 26 and every condition of
+     * Sec. 2.5 act eigenvalue by eigenvalue (one symmetric eigen-decomposition without vectors).
+     */
+    public double[] spectrum() {
+        var eig = CouplingFlow.eigen(w(), n, false);
+        double[] x = new double[n];
+        double scale = a();
+        for (int q = 0; q < n; q++) {
+            x[q] = scale * eig.getEigenvalue(q).getReal();
+        }
+        Arrays.sort(x);
+        return x;
     }
 
     static double[] massMatrix(double[] w, int n, double a, double prefactor) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.deeprg.InvalidInputException;
 import org.deeprg.random.RandomStreams;
+import org.deeprg.testing.Reproducibility;
 import org.junit.jupiter.api.Test;
 
 class CouplingFlowTest {
@@ -146,6 +147,43 @@ class CouplingFlowTest {
             }
         }
         return s;
+    }
+
+    @Test
+    void runOnAGridChecksEquation21AtEveryScaleForAnyThreadCount() {
+        int n = 4;
+        double beta = 0.5;
+        // positive weights: the row sums of w(tau) stay away from 0, where h_k = u_k / (a_u (w 1)_k) diverges
+        double[] v = {0.5, 0.1, 0.3, 0.2, 0.05, 0.4, 0.1, 0.2, 0.3, 0.1, 0.45, 0.05, 0.2, 0.3, 0.1, 0.35};
+        LayerCouplings fromV = LayerCouplings.fromLayer(v, n, n, beta, 0, CouplingConvention.EQ13);
+        LayerCouplings layer = new LayerCouplings(fromV.w(), n, beta, new double[] {0.3, -0.2, 0.1, 0.5},
+                CouplingConvention.EQ13);
+        double[] x0 = layer.spectrum();
+        double tauStar = CouplingFlow.singularTau(layer);
+        FlowSpec spec = new FlowSpec(layer, 2, -0.5, 0.9 * tauStar, 5);
+        FlowResult r = Reproducibility.assertSameForAnyThreads(Reproducibility.SEED, ctx -> CouplingFlow.run(spec, ctx));
+        assertThat(tauStar).isLessThan(3).isEqualTo(r.singularTau());
+        assertThat(r.tau()).containsExactly(spec.tau(0), spec.tau(1), spec.tau(2), spec.tau(3), spec.tau(4));
+        assertThat(spec.tau(0)).isEqualTo(-0.5);
+        assertThat(spec.tau(4)).isCloseTo(0.9 * tauStar, within(1e-15));
+        assertThat(r.maxFlowDeviation()).isLessThan(1e-7);
+        assertThat(r.massRecursionDeviation()).isLessThan(1e-7);
+        assertThat(r.linearRecursionDeviation()).isLessThan(1e-7);
+        for (int p = 0; p < 5; p++) {
+            // each eigenvalue x of a w moves on x - x^2 = e^{2 tau} (x0 - x0^2)
+            for (int q = 0; q < n; q++) {
+                double x = r.closedFormSpectrum()[p][q];
+                assertThat(x - x * x).isCloseTo(Math.exp(2 * r.tau()[p]) * (x0[q] - x0[q] * x0[q]), within(1e-9));
+                assertThat(r.integratedSpectrum()[p][q]).isCloseTo(x, within(1e-7));
+            }
+        }
+        assertThatThrownBy(() -> new FlowSpec(layer, 2, 0, tauStar, 5)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("tauTo").hasMessageContaining("singular");
+        assertThatThrownBy(() -> new FlowSpec(layer, 2, 0.1, 0.0, 5)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("tauTo");
+        assertThat(tauStar).isGreaterThan(0.2);
+        assertThatThrownBy(() -> new FlowSpec(layer, 2, 0.0, 0.1, 1)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("points");
     }
 
     @Test

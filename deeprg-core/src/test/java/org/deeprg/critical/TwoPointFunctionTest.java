@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.deeprg.InvalidInputException;
+import org.deeprg.run.RunContext;
+import org.deeprg.testing.Reproducibility;
 import org.junit.jupiter.api.Test;
 
 class TwoPointFunctionTest {
+    private static final RunContext CONTEXT = Reproducibility.context();
+
 
     @Test
     void offCriticalCorrelationLengthIsSqrtOfGOverRWithinFivePercent() {
         for (int d = 1; d <= 3; d++) {
             for (double[] rg : new double[][] {{0.25, 1.0}, {0.02, 2.0}}) {
-                TwoPointFunction.Result res = TwoPointFunction.compute(TwoPointFunction.Spec.of(d, rg[0], rg[1]));
+                TwoPointResult res = TwoPointFunction.run(TwoPointSpec.of(d, rg[0], rg[1]), CONTEXT);
                 double xi = Math.sqrt(rg[1] / rg[0]);
                 assertThat(res.correlationLengthTheory()).isEqualTo(xi);
                 assertThat(res.correlationLength()).as("d=%d r=%s", d, rg[0]).isCloseTo(xi, within(0.05 * xi));
@@ -25,7 +29,7 @@ class TwoPointFunctionTest {
     @Test
     void criticalDecayExponentIsDMinusTwoWithinFivePercent() {
         for (int d = 1; d <= 3; d++) {
-            TwoPointFunction.Result res = TwoPointFunction.compute(TwoPointFunction.Spec.of(d, 0, 1.5));
+            TwoPointResult res = TwoPointFunction.run(TwoPointSpec.of(d, 0, 1.5), CONTEXT);
             assertThat(res.decayExponentTheory()).isEqualTo(d - 2.0);
             // 5% of d - 2, or 0.05 absolute for d = 2 where d - 2 = 0 (the logarithm)
             assertThat(res.decayExponent()).as("d=%d", d).isCloseTo(d - 2.0, within(0.05 * Math.max(1, Math.abs(d - 2))));
@@ -55,12 +59,12 @@ class TwoPointFunctionTest {
 
     @Test
     void refusesBadInput() {
-        assertThatThrownBy(() -> TwoPointFunction.Spec.of(4, 1, 1)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> TwoPointFunction.Spec.of(2, -1, 1)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> TwoPointFunction.Spec.of(2, 1, 0)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> new TwoPointFunction.Spec(3, 1, 1, 4096, 0)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> TwoPointSpec.of(4, 1, 1)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> TwoPointSpec.of(2, -1, 1)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> TwoPointSpec.of(2, 1, 0)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new TwoPointSpec(3, 1, 1, 4096, 0)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("lattice sites");
-        assertThatThrownBy(() -> TwoPointFunction.compute(new TwoPointFunction.Spec(1, 1, 1, 16, 1)))
+        assertThatThrownBy(() -> TwoPointFunction.run(new TwoPointSpec(1, 1, 1, 16, 1), CONTEXT))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("fit window");
     }
 }

@@ -1,11 +1,17 @@
 package org.deeprg.studies.critical;
 
-import org.deeprg.critical.CouplingFlow;
-import org.deeprg.critical.CriticalRegulariser;
 import org.deeprg.critical.CouplingConvention;
+import org.deeprg.critical.CouplingFlow;
 import org.deeprg.critical.CriticalityAnalysis;
+import org.deeprg.critical.FlowResult;
+import org.deeprg.critical.FlowSpec;
 import org.deeprg.critical.LayerCouplings;
+import org.deeprg.critical.RegulariserDescent;
+import org.deeprg.critical.RegulariserDescentResult;
+import org.deeprg.critical.RegulariserDescentSpec;
 import org.deeprg.critical.TwoPointFunction;
+import org.deeprg.critical.TwoPointResult;
+import org.deeprg.critical.TwoPointSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +63,7 @@ public final class Criticality2017TheoryStudy implements Study {
      */
     public record Data(double flowMaxDeviation, double massRecursionDeviation, double linearRecursionDeviation,
                        double singularTau, double minimisedComponentResidualPositiveBeta,
-                       double minimisedComponentResidualNegativeBeta, List<TwoPointFunction.Result> correlations) {
+                       double minimisedComponentResidualNegativeBeta, List<TwoPointResult> correlations) {
     }
 
     @Override
@@ -87,32 +93,17 @@ public final class Criticality2017TheoryStudy implements Study {
         double tauMax = Math.min(1.0, 0.95 * tauStar);
         double tauMin = -1.5;
         int points = full ? 61 : 21;
-        double flowDev = 0;
-        double rDev = 0;
-        double uDev = 0;
-        CouplingFlow.Couplings c0 = CouplingFlow.couplingsOf(layer);
+        FlowResult flow = CouplingFlow.run(new FlowSpec(layer, d, tauMin, tauMax, points), context.run());
+        double flowDev = flow.maxFlowDeviation();
+        double rDev = flow.massRecursionDeviation();
+        double uDev = flow.linearRecursionDeviation();
+        double[] taus = flow.tau();
         double[][] numEig = new double[n][points];
         double[][] exactEig = new double[n][points];
-        double[] taus = new double[points];
         for (int p = 0; p < points; p++) {
-            double tau = tauMin + (tauMax - tauMin) * p / (points - 1);
-            taus[p] = tau;
-            CouplingFlow.FlowState num = CouplingFlow.integrate(layer, d, tau);
-            CouplingFlow.FlowState exact = CouplingFlow.closedForm(layer, d, tau);
-            for (int i = 0; i < n * n; i++) {
-                flowDev = Math.max(flowDev, Math.abs(num.w()[i] - exact.w()[i]));
-            }
-            LayerCouplings flowed = new LayerCouplings(symmetrised(num.w(), n), n, beta, num.h(),
-                    CouplingConvention.EQ13);
-            CouplingFlow.Couplings eq21 = CouplingFlow.recursion(c0, Math.exp(tau), d);
-            rDev = Math.max(rDev, relativeDeviation(flowed.r(), eq21.r()));
-            uDev = Math.max(uDev, relativeDeviation(flowed.u(), eq21.u()));
-            double[] sn = CriticalReports.spectrum(flowed);
-            double[] se = CriticalReports.spectrum(new LayerCouplings(symmetrised(exact.w(), n), n, beta, exact.h(),
-                    CouplingConvention.EQ13));
             for (int q = 0; q < n; q++) {
-                numEig[q][p] = sn[q];
-                exactEig[q][p] = se[q];
+                numEig[q][p] = flow.integratedSpectrum()[p][q];
+                exactEig[q][p] = flow.closedFormSpectrum()[p][q];
             }
         }
         List<Series> flowSeries = new ArrayList<>();
@@ -146,14 +137,10 @@ public final class Criticality2017TheoryStudy implements Study {
         int restarts = full ? 20 : 4;
         int steps = full ? 20000 : 3000;
         int m = 8;
-        double bestPos = Double.POSITIVE_INFINITY;
-        double bestNeg = Double.POSITIVE_INFINITY;
-        for (int s = 0; s < restarts; s++) {
-            UniformRandomProvider g = context.streams().split("penalty-" + s).generator();
-            double b = 0.5 + 4 * g.nextDouble();
-            bestPos = Math.min(bestPos, minimiseRms(m, b, steps, g));
-            bestNeg = Math.min(bestNeg, minimiseRms(m, -b, steps, g));
-        }
+        RegulariserDescentResult descent = RegulariserDescent.run(new RegulariserDescentSpec(m, m, restarts, steps,
+                0.5, 4.5), context.run());
+        double bestPos = descent.bestPositiveBeta();
+        double bestNeg = descent.bestNegativeBeta();
         claims.add(Claim.check("Eq. 33: weights satisfying delta_ij beta w_ij/N + 2 beta^2/N^2 (ww)_ij = -delta_ij "
                         + "exist (the critical regularisation target)", "solutions exist",
                 String.format(Locale.ROOT, "smallest RMS residual found by gradient descent on the penalty: %.4f "
@@ -170,7 +157,7 @@ public final class Criticality2017TheoryStudy implements Study {
         context.progress().advance(1);
 
         // 4. two-point function of App. C
-        List<TwoPointFunction.Result> corr = new ArrayList<>();
+        List<TwoPointResult> corr = new ArrayList<>();
         Table.Builder table = Table.builder("two-point-fits", "d", "r", "g", "lattice", "fitted", "theory", "quantity");
         List<Series> offSeries = new ArrayList<>();
         List<Series> critSeries = new ArrayList<>();
@@ -178,10 +165,9 @@ public final class Criticality2017TheoryStudy implements Study {
         double gCoupling = 1.0;
         for (int dim = 1; dim <= 3; dim++) {
             int sites = full ? (dim == 1 ? 1 << 16 : dim == 2 ? 1024 : 160) : 0;
-            TwoPointFunction.Result off = TwoPointFunction.compute(new TwoPointFunction.Spec(dim, r, gCoupling,
-                    sites, 0));
-            TwoPointFunction.Result crit = TwoPointFunction.compute(new TwoPointFunction.Spec(dim, 0, gCoupling,
-                    full ? (dim == 1 ? 1 << 16 : dim == 2 ? 2048 : 192) : 0, 0));
+            TwoPointResult off = TwoPointFunction.run(new TwoPointSpec(dim, r, gCoupling, sites, 0), context.run());
+            TwoPointResult crit = TwoPointFunction.run(new TwoPointSpec(dim, 0, gCoupling,
+                    full ? (dim == 1 ? 1 << 16 : dim == 2 ? 2048 : 192) : 0, 0), context.run());
             corr.add(off);
             corr.add(crit);
             table.row(dim, r, gCoupling, off.sites() + "^" + dim, off.correlationLength(),
@@ -200,7 +186,7 @@ public final class Criticality2017TheoryStudy implements Study {
             offSeries.add(normalisedOff(off));
             critSeries.add(normalisedCritical(crit));
         }
-        TwoPointFunction.Result d3 = corr.get(4);
+        TwoPointResult d3 = corr.get(4);
         claims.add(Claim.exact("Eq. 64 as printed: C ~ exp(-x sqrt(g/r)), i.e. decay length sqrt(r/g) (d = 3, r = 0.25, "
                 + "g = 1)", Math.sqrt(r / gCoupling), d3.correlationLength(), 0.05 * Math.sqrt(r / gCoupling)));
         out.figure(Figure.of("correlation-off-critical", "Two-point function off criticality (r = 0.25, g = 1)",
@@ -224,52 +210,15 @@ public final class Criticality2017TheoryStudy implements Study {
         out.summary(String.format(Locale.ROOT, "Eq. 33 minimised RMS residual: %.4f (beta > 0, bound 1), %.4f "
                 + "(beta < 0, bound 7/8): no critical solution", bestPos, bestNeg));
         for (int dim = 1; dim <= 3; dim++) {
-            TwoPointFunction.Result off = corr.get(2 * (dim - 1));
-            TwoPointFunction.Result crit = corr.get(2 * (dim - 1) + 1);
+            TwoPointResult off = corr.get(2 * (dim - 1));
+            TwoPointResult crit = corr.get(2 * (dim - 1) + 1);
             out.summary(String.format(Locale.ROOT, "d = %d: xi = %.4f (sqrt(g/r) = %.4f), decay exponent %.4f (d-2 = %d)",
                     dim, off.correlationLength(), off.correlationLengthTheory(), crit.decayExponent(), dim - 2));
         }
         return out.build();
     }
 
-    /** Smallest RMS Eq. 33 residual sqrt(P/N) reached by gradient descent with backtracking from a random v. */
-    static double minimiseRms(int n, double beta, int steps, UniformRandomProvider g) {
-        double[] v = new double[n * n];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = 2 * g.nextDouble() - 1;
-        }
-        double[] grad = new double[v.length];
-        double[] trial = new double[v.length];
-        CriticalRegulariser.Workspace ws = new CriticalRegulariser.Workspace();
-        double p = CriticalRegulariser.penaltyAndGradient(v, n, n, beta, grad, ws);
-        double step = 0.1;
-        for (int s = 0; s < steps; s++) {
-            double norm2 = 0;
-            for (double e : grad) {
-                norm2 += e * e;
-            }
-            if (norm2 < 1e-28) {
-                break;
-            }
-            double pt;
-            while (true) {
-                for (int i = 0; i < v.length; i++) {
-                    trial[i] = v[i] - step * grad[i];
-                }
-                pt = CriticalRegulariser.penalty(trial, n, n, beta);
-                if (pt <= p - 0.5 * step * norm2 || step < 1e-14) {
-                    break;
-                }
-                step *= 0.5;
-            }
-            System.arraycopy(trial, 0, v, 0, v.length);
-            p = CriticalRegulariser.penaltyAndGradient(v, n, n, beta, grad, ws);
-            step *= 2;
-        }
-        return Math.sqrt(p / n);
-    }
-
-    private static Series normalisedOff(TwoPointFunction.Result res) {
+    private static Series normalisedOff(TwoPointResult res) {
         double xi = res.correlationLengthTheory();
         int d = res.dimension();
         List<double[]> pts = new ArrayList<>();
@@ -291,7 +240,7 @@ public final class Criticality2017TheoryStudy implements Study {
         return Series.line("d = " + d, xs, ys);
     }
 
-    private static Series normalisedCritical(TwoPointFunction.Result res) {
+    private static Series normalisedCritical(TwoPointResult res) {
         int d = res.dimension();
         double a = res.spacing();
         int count = Math.min(res.distance().length - 2, 200);
@@ -304,23 +253,4 @@ public final class Criticality2017TheoryStudy implements Study {
         return Series.markers("d = " + d, xs, ys);
     }
 
-    private static double relativeDeviation(double[] got, double[] want) {
-        double scale = 0;
-        double dev = 0;
-        for (int i = 0; i < want.length; i++) {
-            scale = Math.max(scale, Math.abs(want[i]));
-            dev = Math.max(dev, Math.abs(got[i] - want[i]));
-        }
-        return scale == 0 ? dev : dev / scale;
-    }
-
-    private static double[] symmetrised(double[] w, int n) {
-        double[] s = w.clone();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                s[i * n + j] = 0.5 * (w[i * n + j] + w[j * n + i]);
-            }
-        }
-        return s;
-    }
 }
