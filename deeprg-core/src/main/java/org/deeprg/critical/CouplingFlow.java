@@ -111,6 +111,67 @@ public final class CouplingFlow {
         return s;
     }
 
+    /** Largest N for {@link #rateFromEquation24a} (an N^2 x N^2 linear system). */
+    public static final int MAX_SYLVESTER_UNITS = 40;
+
+    /**
+     * The flow rate {@code w_tau} of Eq. 26 at the layer's couplings: {@code 2 w (1 - a w)(1 - 2 a w)^{-1}}.
+     *
+     * @throws InvalidInputException if {@code 1 - 2 a w} is singular
+     */
+    public static double[] rate(LayerCouplings layer) {
+        int n = layer.n();
+        double a = layer.a();
+        double[] x = layer.w();
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= a;
+        }
+        x = CriticalityConditions.flowRate(x, n);
+        for (int i = 0; i < x.length; i++) {
+            x[i] /= a;
+        }
+        return x;
+    }
+
+    /**
+     * The flow rate {@code w_tau} as Eq. 24a defines it, without assuming that it commutes with {@code w}:
+     * {@code d/dtau (w - a w w) = w_tau - a (w_tau w + w w_tau) = 2 (w - a w w)} is a Sylvester equation for
+     * {@code w_tau}, solved here as an {@code N^2 x N^2} linear system (row-major vectorisation). Its operator has
+     * eigenvalues {@code 1 - a (lambda_i + lambda_j)}; where none vanishes the solution is unique and equals Eq. 26
+     * (the second route to Eq. 26).
+     *
+     * @throws InvalidInputException if N exceeds {@link #MAX_SYLVESTER_UNITS} or the system is singular
+     */
+    public static double[] rateFromEquation24a(LayerCouplings layer) {
+        int n = layer.n();
+        if (n > MAX_SYLVESTER_UNITS) {
+            throw new InvalidInputException("units", n, "at most " + MAX_SYLVESTER_UNITS + " for the Sylvester solve");
+        }
+        double a = layer.a();
+        double[] w = layer.w();
+        double[] ww = CriticalityConditions.square(w, n);
+        int m = n * n;
+        DMatrixRMaj op = new DMatrixRMaj(m, m);
+        DMatrixRMaj rhs = new DMatrixRMaj(m, 1);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                int row = i * n + j;
+                rhs.data[row] = 2 * (w[row] - a * ww[row]);
+                // (Y w)_ij = sum_l Y_il w_lj ; (w Y)_ij = sum_k w_ik Y_kj
+                for (int l = 0; l < n; l++) {
+                    op.data[row * m + i * n + l] -= a * w[l * n + j];
+                    op.data[row * m + l * n + j] -= a * w[i * n + l];
+                }
+                op.data[row * m + row] += 1;
+            }
+        }
+        DMatrixRMaj y = new DMatrixRMaj(m, 1);
+        if (!org.ejml.dense.row.CommonOps_DDRM.solve(op, rhs, y)) {
+            throw new InvalidInputException("w", "N = " + n, "couplings where Eq. 24a determines w_tau");
+        }
+        return y.data;
+    }
+
     /** Relative and absolute tolerance of the ODE integration. */
     public static final double TOLERANCE = 1e-11;
     /** Largest N for which the matrix flow is integrated (the state has N^2 + N components). */

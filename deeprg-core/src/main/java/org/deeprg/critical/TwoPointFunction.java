@@ -8,7 +8,9 @@ import org.jtransforms.fft.DoubleFFT_2D;
 import org.jtransforms.fft.DoubleFFT_3D;
 
 /**
- * Two-point function of the Gaussian theory (App. C, Eq. 62 without the overall factor beta):
+ * Two-point function of the Gaussian theory (App. C, Eq. 62 without its overall factor; the paper prints beta,
+ * while {@code <phi_k phi_l>_0} under the weight {@code exp(-beta H)} of Eq. 57 carries 1/beta, see
+ * {@link TwoUnitIntegrals}):
  * \[ C(x) = \int \frac{d^dq}{(2\pi)^d} \frac{e^{iqx}}{r + g q^2}, \]
  * on a periodic hypercubic lattice of {@code L^d} sites with spacing {@code a}, by one inverse FFT:
  * \( C(x) = \frac{1}{(La)^d} \sum_k e^{2\pi i k\cdot n/L} / (r + g \hat q^2) \) with the lattice momentum

@@ -20,7 +20,12 @@
  *   <li>{@link org.deeprg.critical.RegulariserDescent#run} ({@link org.deeprg.critical.RegulariserDescentSpec}
  *       -&gt; {@link org.deeprg.critical.RegulariserDescentResult}): where gradient descent on the critical
  *       regulariser ends.</li>
+ *   <li>{@link org.deeprg.critical.ConditionSearch#run} ({@link org.deeprg.critical.ConditionSearchSpec} -&gt;
+ *       {@link org.deeprg.critical.ConditionSearchResult}): the smallest residual of Eq. 30 or Eq. 33 over
+ *       {@code w = v v^T}, symmetric or general real couplings (the numerical route beside the derivations of
+ *       {@link org.deeprg.critical.CriticalityConditions}).</li>
  * </ul>
+ * The audit of the paper's theory claims built on these is docs/audit-criticality2017.md.
  * The building blocks ({@link org.deeprg.critical.LayerCouplings}, {@link org.deeprg.critical.CriticalityAnalysis},
  * {@link org.deeprg.critical.CriticalRegulariser}) are public for library callers. Nothing here builds reports:
  * the presenters are in {@code org.deeprg.studies.critical}.

@@ -12,6 +12,39 @@ import org.junit.jupiter.api.Test;
 class TwoPointFunctionTest {
     private static final RunContext CONTEXT = Reproducibility.context();
 
+    @Test
+    void equation64AsPrintedHasTheInverseDecayLength() {
+        // r = 4, g = 1: the Fourier transform of 1/(r + g q^2) decays over sqrt(g/r) = 0.5; Eq. 64 as printed,
+        // exp(-x sqrt(g/r)), decays over sqrt(r/g) = 2. Second route: the continuum closed forms
+        // C = exp(-|x|/xi) / (2 sqrt(r g)) (d = 1) and exp(-|x|/xi) / (4 pi g |x|) (d = 3).
+        double r = 4;
+        double g = 1;
+        double xi = Math.sqrt(g / r);
+        TwoPointResult one = TwoPointFunction.run(TwoPointSpec.of(1, r, g), CONTEXT);
+        TwoPointResult three = TwoPointFunction.run(TwoPointSpec.of(3, r, g), CONTEXT);
+        for (TwoPointResult res : new TwoPointResult[] {one, three}) {
+            assertThat(res.correlationLength()).isCloseTo(xi, within(0.01 * xi)).isNotCloseTo(Math.sqrt(r / g),
+                    within(1.0));
+            for (int i = 1; i < res.distance().length; i++) {
+                double x = res.distance()[i];
+                if (x < 2 * xi || x > 4 * xi) {
+                    continue;
+                }
+                double exact = res.dimension() == 1 ? Math.exp(-x / xi) / (2 * Math.sqrt(r * g))
+                        : Math.exp(-x / xi) / (4 * Math.PI * g * x);
+                // lattice spacing xi/16 (d = 1) and xi/4 (d = 3): O(a^2) lattice corrections of the decay rate
+                assertThat(res.correlation()[i]).isCloseTo(exact, within((res.dimension() == 1 ? 0.01 : 0.15) * exact));
+            }
+        }
+    }
+
+    @Test
+    void theRecursionR2Equals4RShortensTheCorrelationLengthByB() {
+        // Eq. 21 with b = 2: r' = 4 r, g' = g. Lengths shrink by b under the RG step: xi' = xi / b
+        TwoPointResult before = TwoPointFunction.run(TwoPointSpec.of(1, 0.25, 1), CONTEXT);
+        TwoPointResult after = TwoPointFunction.run(TwoPointSpec.of(1, 1.0, 1), CONTEXT);
+        assertThat(before.correlationLength() / after.correlationLength()).isCloseTo(2, within(1e-3));
+    }
 
     @Test
     void offCriticalCorrelationLengthIsSqrtOfGOverRWithinFivePercent() {

@@ -123,8 +123,8 @@ public final class CriticalReports {
             spectra.add(Series.line("singularity a w = 1/2 (Eq. 26)", ends, new double[] {0.5, 0.5}));
             b.figure(Figure.of("spectrum", "Spectrum of a w per layer", "rank / N", "eigenvalue of a w",
                     "Eigenvalues of a w = (beta/N) v v^T (Eq. 32) for each layer. The flow Eq. 26 moves each eigenvalue "
-                            + "x as 2x(1-x)/(1-2x): fixed points at 0 (trivial) and 1 (critical Curie-Weiss, Eq. 28), "
-                            + "singular at 1/2.", spectra.toArray(new Series[0])));
+                            + "x as 2x(1-x)/(1-2x): fixed points at 0 and 1 (all eigenvalues 1: Eq. 28; a mix of 0 and 1: "
+                            + "the second bullet of Sec. 2.5), singular at 1/2.", spectra.toArray(new Series[0])));
         }
         for (CouplingsResult.Layer l : layers) {
             b.summary(String.format(Locale.ROOT, "%s: N = %d, %s (nearest %s), flow residual %.3g, Eq. 33 residual %.3g,"
