@@ -791,26 +791,32 @@ public final class Criticality2017TheoryStudy implements Study {
             table.row(r.condition(), r.matrixClass(), r.betaSign(), r.units(), r.bestResidual(), r.scaledNorm(),
                     r.derived(), r.attained());
         }
-        for (String[] grp : groups) {
+        for (int k = 0; k < groups.length; k++) {
+            String[] grp = groups[k];
             List<SearchRow> sel = rows.stream().filter(r -> r.condition().name().equals(grp[0])
                     && r.matrixClass().name().equals(grp[1]) && r.betaSign() == Integer.parseInt(grp[2])).toList();
-            double[] xs = sel.stream().mapToDouble(SearchRow::units).toArray();
+            // classes side by side around each N, so that equal residuals (7/8, 1) stay visible
+            double offset = 0.08 * (k - (groups.length - 1) / 2.0);
+            double[] xs = sel.stream().mapToDouble(r -> r.units() + offset).toArray();
             double[] ys = sel.stream().mapToDouble(r -> Math.max(r.bestResidual(), 1e-16)).toArray();
             series.add(Series.markers(grp[3], xs, ys));
         }
         out.table(table.build());
         out.figure(Figure.of("condition-search", "Smallest residual of Eq. 33 and Eq. 30 by class of couplings",
-                "units N", "smallest RMS residual (floor 1e-16)", "Levenberg-Marquardt from random starts over w = v v^T, "
+                "units N (classes side by side)", "smallest RMS residual (floor 1e-16)", "Levenberg-Marquardt from random starts over w = v v^T, "
                         + "symmetric and general real w. Symmetric w (and v v^T) stay at 7/8 or 1; general real w solve "
                         + "Eq. 33 and Eq. 30 for even N (residual at rounding level); for odd N >= 3 the Eq. 33 residual "
                         + "only shrinks as ||a w|| grows (not attained).", series.toArray(new Series[0]))
                 .withLogAxes(false, true));
         double[] fx = family.stream().mapToDouble(FamilyPoint::scaledNorm).toArray();
+        SearchRow odd = find(rows, Condition.EQ33, MatrixClass.GENERAL, 1, 3);
         double[] fy = family.stream().mapToDouble(FamilyPoint::residual).toArray();
         out.figure(Figure.of("eq33-odd-family", "Eq. 33 for N = 3: residual tends to 0 only at infinity", "||a w||_F",
                 "RMS Eq. 33 residual", "The explicit family of CriticalityConditions.eq33ApproximateSolution: residual "
-                        + "sqrt((9/(2t) + 9/(4t^2))/3), i.e. ~ ||a w||^(-1/2); no real 3 x 3 w solves Eq. 33.",
-                Series.line("family X_t", fx, fy)).withLogAxes(true, true));
+                        + "sqrt((9/(2t) + 9/(4t^2))/3), i.e. ~ ||a w||^(-1/2); no real 3 x 3 w solves Eq. 33. The marker is where "
+                        + "the numerical search got: small residual only far out.",
+                Series.line("family X_t", fx, fy), Series.markers("Levenberg-Marquardt search, N = 3 (best start)",
+                        new double[] {odd.scaledNorm()}, new double[] {odd.bestResidual()})).withLogAxes(true, true));
     }
 
     // =================================================================================================== App. C
