@@ -26,7 +26,6 @@ import org.deeprg.result.Verdict;
 import org.deeprg.study.Studies;
 import org.deeprg.study.Study;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * registered study (one real {@code reproduce} at quick scale), and rendering in a real (headless Chromium) browser:
  * no broken image, and a screenshot of one page per paper that is neither blank nor cut.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReproduceReportTest {
 
     /**
@@ -46,15 +44,15 @@ class ReproduceReportTest {
      */
     static final boolean LEGACY_CLAIMS_TOLERATED = true;
 
-    /** A directory for the whole class (one instance per class). */
+    /** A directory shared by the tests of the class (deleted after the last). */
     @TempDir
-    Path classTmp;
+    static Path classTmp;
 
     /** The report of every registered study (including the fixture), written once, by the first test that needs it. */
-    private Path full;
-    private CliRun fullRun;
+    private static Path full;
+    private static CliRun fullRun;
 
-    private void reproduceEveryStudy() {
+    private static synchronized void reproduceEveryStudy() {
         if (full == null) {
             full = classTmp.resolve("full");
             fullRun = CliRun.of("reproduce", "--out", full.toString(), "--quiet");
@@ -114,6 +112,8 @@ class ReproduceReportTest {
         Path out = tmp.resolve("report");
         assertThat(CliRun.of("reproduce", "--only", "report-fixture", "--out", out.toString(), "--quiet").code()).isZero();
         String html = Files.readString(out.resolve("index.html"));
+        assertThat(HtmlCheck.problems(html)).as("structure of index.html").isEmpty();
+        assertThat(HtmlCheck.problems(Files.readString(out.resolve("report-fixture/index.html")))).isEmpty();
         for (Paper p : Paper.values()) {
             assertThat(html).contains("id=\"" + p.key() + "\"");
             if (p.link() != null) {
@@ -152,6 +152,15 @@ class ReproduceReportTest {
         // the unreliable point is flagged in the figure's CSV
         assertThat(Files.readString(out.resolve("report-fixture/decay.plot.csv"))).contains("y error reliable").contains(",false,");
         assertThat(out.resolve("provenance.json")).exists();
+    }
+
+    @Test
+    void theStructureCheckFindsBrokenPages() {
+        assertThat(HtmlCheck.problems("<p><b>x</b></p><img src=\"a.png\"><br>")).isEmpty();
+        assertThat(HtmlCheck.problems("<p><b>x</p>")).isNotEmpty();
+        assertThat(HtmlCheck.problems("<p id=\"a\"></p><p id=\"a\"></p>")).containsExactly("duplicate id a");
+        assertThat(HtmlCheck.problems("<a href=\"#b\">b</a>")).containsExactly("link to missing #b");
+        assertThat(HtmlCheck.problems("<div>")).isNotEmpty();
     }
 
     @Test
@@ -309,6 +318,7 @@ class ReproduceReportTest {
         Path chromium = chromium();
         reproduceEveryStudy();
         assertThat(fullRun.code()).as(fullRun.err()).isZero();
+        assertThat(HtmlCheck.problems(Files.readString(full.resolve("index.html")))).as("structure of the full report").isEmpty();
         String dom = dumpDom(chromium, full.resolve("index.html"), tmp.resolve("profile"));
         Matcher broken = Pattern.compile("data-broken-images=\"(\\d+)\"").matcher(dom);
         assertThat(broken.find()).as("the page's load script ran").isTrue();
