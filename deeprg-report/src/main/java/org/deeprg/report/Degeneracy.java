@@ -81,8 +81,8 @@ public final class Degeneracy {
                     parts.add(f.series().get(e.getKey()).name() + ": " + e.getValue());
                 }
             }
-            return new Check(withPoints == 1 ? "its only series is degenerate (" + parts.get(0) + ")"
-                    : "every series is degenerate (" + String.join("; ", parts) + ")", reasons);
+            return new Check(withPoints == 1 ? "its only series is degenerate — " + parts.get(0)
+                    : "every series is degenerate — " + String.join("; ", parts), reasons);
         }
         return new Check(null, reasons);
     }

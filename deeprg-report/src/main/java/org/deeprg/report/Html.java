@@ -51,7 +51,7 @@ final class Html {
                 + "a{color:#0b57a4}nav.top{font-size:.92em;margin-bottom:1em}.meta{color:#555;font-size:.92em}\n"
                 + "table{border-collapse:collapse;margin:.8em 0;font-size:.9em}th,td{border:1px solid #ccc;padding:.3em .55em;text-align:left;vertical-align:top}\n"
                 + "th{background:#f3f3f3}td.num{font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-size:.92em;overflow-wrap:anywhere}td.count{text-align:right;font-variant-numeric:tabular-nums}\n"
-                + "table.claims,table.attention{width:100%}table.claims td.num{width:16%}table.claims td:nth-child(2){width:30%}\n"
+                + "table.claims,table.attention{width:100%}table.claims td.num{width:12%}table.claims td:nth-child(2){width:27%}\n"
                 + "tr.agrees td{background:#e6f5e6}tr.agrees-under-convention td{background:#e2f0f7}tr.disagrees td{background:#fbe3e3}\n"
                 + "tr.inconclusive td{background:#fdf1d8}tr.not-comparable td{background:#efefef}\n"
                 + ".verdict{font-weight:600;white-space:nowrap}.v{display:inline-block;padding:0 .45em;border-radius:.3em;border:1px solid #bbb;white-space:nowrap}\n"
