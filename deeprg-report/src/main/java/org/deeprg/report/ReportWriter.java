@@ -55,7 +55,7 @@ public final class ReportWriter {
     public record PaperSummary(String paper, String key, String link, String citation, ClaimTally counts) {
     }
 
-    /** Per-study part of the summary. */
+    /** Per-study part of the summary ({@code paper}: the paper's key, its file stem in shared/papers). */
     public record StudySummary(String id, String paper, String title, double seconds, String failure, ClaimTally counts,
                                List<Claim> claims) {
     }
@@ -64,8 +64,7 @@ public final class ReportWriter {
      * What the report's result.json holds: the counts of all claims by kind and verdict (the headline is
      * {@code counts.paperClaims}), per paper and per study.
      */
-    public record Summary(String scale, int studies, int failedStudies, ClaimTally counts, List<PaperSummary> papers,
-                          List<StudySummary> studyResults) {
+    public record Summary(String scale, int failedStudies, ClaimTally counts, List<PaperSummary> papers, List<StudySummary> studies) {
     }
 
     /** Writes the report atomically to {@code target}. */
@@ -88,7 +87,7 @@ public final class ReportWriter {
         for (StudyRun r : runs) {
             all.addAll(r.claims());
             failed += r.result() == null ? 1 : 0;
-            studies.add(new StudySummary(r.id(), r.paper().shortKey(), r.title(), r.seconds(), r.failure(), ClaimTally.of(r.claims()),
+            studies.add(new StudySummary(r.id(), r.paper().key(), r.title(), r.seconds(), r.failure(), ClaimTally.of(r.claims()),
                     r.claims()));
         }
         List<PaperSummary> papers = new ArrayList<>();
@@ -97,7 +96,7 @@ public final class ReportWriter {
             runs.stream().filter(r -> r.paper() == p).forEach(r -> cs.addAll(r.claims()));
             papers.add(new PaperSummary(p.shortKey(), p.key(), p.link(), p.citation(), ClaimTally.of(cs)));
         }
-        return new Summary(scale, runs.size(), failed, ClaimTally.of(all), papers, studies);
+        return new Summary(scale, failed, ClaimTally.of(all), papers, studies);
     }
 
     private static void fill(Path tmp, List<StudyRun> runs, Provenance provenance, String scale) throws IOException {
@@ -130,11 +129,11 @@ public final class ReportWriter {
             b.append(" (").append(prov.gitCommit(), 0, 10).append(Boolean.TRUE.equals(prov.gitDirty()) ? ", uncommitted changes" : "")
                     .append(")");
         }
-        b.append(" · ").append(summary.studies()).append(" studies · ").append(Html.escape(when(prov.start())))
+        b.append(" · ").append(summary.studies().size()).append(" studies · ").append(Html.escape(when(prov.start())))
                 .append(" · <a href=\"claims.json\">claims.json</a> · <a href=\"result.json\">result.json</a> · "
                         + "<a href=\"provenance.json\">provenance.json</a></p>\n");
         if (summary.failedStudies() > 0) {
-            b.append("<p class=\"failed\"><b>").append(summary.failedStudies()).append(" of ").append(summary.studies())
+            b.append("<p class=\"failed\"><b>").append(summary.failedStudies()).append(" of ").append(summary.studies().size())
                     .append(" studies failed</b>: ");
             List<String> f = new ArrayList<>();
             for (StudyRun r : runs) {
