@@ -16,7 +16,6 @@ class PlotGalleryTest {
         for (Figure f : PlotGallery.all()) {
             PlotRenderer.Rendering r = PlotRenderer.render(f, dir);
             assertThat(r.drawn() || r.degenerate() != null).isTrue();
-            System.out.println(r);
         }
     }
 }
