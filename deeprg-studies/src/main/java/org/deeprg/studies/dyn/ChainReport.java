@@ -45,7 +45,7 @@ public final class ChainReport {
                     "Exact |G_h(r)| of neuron (l=1, i=1) in the infinite bulk (markers) and |G_h(0)| exp(-r/xi) with "
                             + "xi = 1/ln(lambda_1/|lambda_2|) (line), Eq. 35.",
                     Series.markers("G_h exact", ExactReport.toArray(xs), ExactReport.toArray(ys)),
-                    Series.line("exp(-r/xi)", ExactReport.toArray(xs), ExactReport.toArray(fit))).withLogAxes(false, true));
+                    Series.line("exp(-r/xi)", ExactReport.toArray(xs), ExactReport.toArray(fit)).fitOf("G_h exact")).withLogAxes(false, true));
         }
         double[] gs = r.sigmaCorrelationFunction();
         if (gs != null) {

@@ -79,15 +79,15 @@ public final class DynMcReport {
         int rr = r.correlation().size();
         b.figure(Figure.of("correlation", "Neuron correlation function G_h(r)", "distance r (layers)", "G_h(r)",
                 "Connected <h^(m) h^(m+r)> - <h^(m)><h^(m+r)>, averaged over m, units and examples (Eq. 34), jackknife errors.",
-                Series.withErrors("Monte Carlo", range(0, rr), means(r.correlation()), errors(r.correlation()))));
+                Series.estimates("Monte Carlo", range(0, rr), r.correlation())));
         int depth = r.neuronMeanByLayer().size();
         b.figure(Figure.of("neuron-mean-by-layer", "Mean neuron per layer", "layer m", "<h^(m)>",
                 "Average of h^(m) over examples and units, binned errors.",
-                Series.withErrors("Monte Carlo", range(1, depth), means(r.neuronMeanByLayer()), errors(r.neuronMeanByLayer()))));
+                Series.estimates("Monte Carlo", range(1, depth), r.neuronMeanByLayer())));
         double[] wx = r.weightHistogram().x().stream().mapToDouble(Double::doubleValue).toArray();
         b.figure(Figure.of("weight-histogram", "Weight distribution", "W", "fraction",
                 "Fraction of weights W^(m)_ij at each value (discrete) or in each bin (continuous).",
-                Series.withErrors("Monte Carlo", wx, means(r.weightHistogram().fraction()), errors(r.weightHistogram().fraction()))));
+                Series.estimates("Monte Carlo", wx, r.weightHistogram().fraction()).withStyle(Series.Style.HISTOGRAM)));
         if (r.ladder() != null) {
             double[] bv = r.ladder().stream().mapToDouble(DynMcResult::betaV).toArray();
             b.figure(Figure.of("constraint-vs-beta-v", "Constraint along the betaV ladder", "betaV", "<constraint>",
@@ -120,7 +120,7 @@ public final class DynMcReport {
         }
         b.figure(Figure.of("overlap-distribution", "Replica overlap distribution P(q)", "q", "P(q)",
                 "Two independent Metropolis replicas per coupling set; probability of each overlap value, averaged over coupling sets.",
-                Series.withErrors("P(q)", r.overlap().q(), means(r.overlap().probability()), errors(r.overlap().probability()))));
+                Series.estimates("P(q)", r.overlap().q(), r.overlap().probability()).withStyle(Series.Style.HISTOGRAM)));
         Table.Builder c = Table.builder("couplings", "a", "b", "J");
         for (SpinGlassCouplings.Bond bond : r.couplings().couplings()) {
             c.row(bond.a(), bond.b(), bond.j());

@@ -194,7 +194,7 @@ public final class Lee2024ExactRgStudy implements Study {
                 "Exact connected correlation of neurons in the infinite bulk (N = L = 1, W, b in {-1,1}); the line is G_h(0) exp(-r/xi), "
                         + "xi = " + RgReport.fmtXi(bc.correlationLength()) + " layers (Eq. 35).",
                 Series.markers("G_h", range(11), java.util.Arrays.copyOf(chain.correlationFunction(), 11)),
-                Series.line("exp(-r/xi)", range(11), expLine(chain.correlationFunction()[0], bc.correlationLength(), 11)))
+                Series.line("exp(-r/xi)", range(11), expLine(chain.correlationFunction()[0], bc.correlationLength(), 11)).fitOf("G_h"))
                 .withLogAxes(false, true));
 
         // ---- Eqs. 20-24 ----

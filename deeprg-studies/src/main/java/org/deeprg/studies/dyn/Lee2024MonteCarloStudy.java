@@ -114,8 +114,7 @@ public final class Lee2024MonteCarloStudy implements Study {
             b.figure(Figure.of("correlation-mc-vs-exact-" + caseIndex, "G_h(r): Metropolis vs transfer matrix, " + c.name(),
                     "distance r (layers)", "G_h(r)", "Markers: Metropolis (4 chains x " + sweeps + " sweeps, jackknife errors); "
                             + "line: exact transfer-matrix value (dyn-exact), both translation-averaged over the layers (Eq. 34).",
-                    Series.withErrors("Metropolis", rs, DynMcReport.means(r.correlation()), DynMcReport.errors(r.correlation())),
-                    Series.line("exact", rs, g)));
+                    Series.estimates("Metropolis", rs, r.correlation()), Series.line("exact", rs, g).fitOf("Metropolis")));
         }
         b.table(table.build());
         double worst = rows.stream().mapToDouble(ComparisonRow::sigmas).max().orElse(0);
@@ -208,8 +207,7 @@ public final class Lee2024MonteCarloStudy implements Study {
                     Example.parse("e", "1,1,1,1:1,0,1,0"), 2.0, bv, 0.25, 0.25, full ? 128 : 24, full ? 20_000 : 2_000, full ? 2_000 : 200, bv > 1 ? 4 : 1);
             SpinGlassResult r = SpinGlassAnalysis.run(spec, context.run().split("spinglass-" + bv));
             sg.add(r);
-            pq.add(Series.withErrors("betaV = " + bv, r.overlap().q(), DynMcReport.means(r.overlap().probability()),
-                    DynMcReport.errors(r.overlap().probability())));
+            pq.add(Series.estimates("betaV = " + bv, r.overlap().q(), r.overlap().probability()).withStyle(Series.Style.LINE_AND_MARKERS));
             st.row(bv, r.qSquared().format(), r.susceptibility().format(), r.binder().format());
         }
         b.table(st.build());
@@ -334,7 +332,8 @@ public final class Lee2024MonteCarloStudy implements Study {
             exact[i] = t.expected()[i] / bw;
         }
         return Figure.of(name, title, "W^(1)", "probability density", caption,
-                Series.withErrors("sampled", t.binCentres(), density, err), Series.line("exact", t.binCentres(), exact));
+                Series.withErrors("sampled", t.binCentres(), density, err).withStyle(Series.Style.HISTOGRAM),
+                Series.line("exact", t.binCentres(), exact).fitOf("sampled"));
     }
 
     private static void add(List<ComparisonRow> rows, Table.Builder t, String model, String obs, Estimate e, double exact) {

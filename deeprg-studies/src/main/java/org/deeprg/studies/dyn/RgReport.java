@@ -62,7 +62,7 @@ public final class RgReport {
                     "Exact correlation length xi = 1/ln(|lambda_1|/|lambda_2|) of the chain transfer matrix T = K P at the fixed point "
                             + "shifted by delta along the first coupling (markers) and the prediction xi ~ delta^(-nu), nu = 1/y (line), Eq. 38.",
                     Series.markers("xi exact", critical.deltas(), critical.correlationLengths()),
-                    Series.line("delta^-nu", critical.deltas(), scaleLine(critical))).withLogAxes(true, true));
+                    Series.line("delta^-nu", critical.deltas(), scaleLine(critical)).fitOf("xi exact")).withLogAxes(true, true));
         }
         if (paper) {
             b.figure(flowNearPlane());
@@ -87,7 +87,7 @@ public final class RgReport {
         double[][] starts = {{2.5, 0.5, 0.5}, {0.3, 1.5, 1.0}, {1.8, 2.0, 0.3}, {0.5, 0.4, 2.0}, {3.0, 1.0, 1.0}, {0.2, 3.0, 0.5}};
         for (double[] s : starts) {
             double[][] t = Lee2024Recursion.trajectoryExp(s, 8);
-            series.add(Series.line("start " + fmt(s), column(t, 1), column(t, 0)));
+            series.add(Series.flow("start " + fmt(s), column(t, 1), column(t, 0)));
         }
         return Figure.of("flow-plane", "RG flow into the fixed plane e^A = 1 (cf. Fig. 4)", "e^B", "e^A",
                 "Eq. 26 iterated 7 times from six real starting points (e^A, e^B, e^C), projected on (e^B, e^A): every flow reaches "
@@ -102,7 +102,7 @@ public final class RgReport {
         for (int k = 0; k < 8; k++) {
             double ang = 2 * Math.PI * k / 8;
             double[][] t = Lee2024Recursion.trajectoryExp(new double[] {fp[0] + 0.01 * Math.cos(ang), fp[1] + 0.01 * Math.sin(ang), fp[2]}, 6);
-            series.add(Series.line("angle " + (45 * k), column(t, 0), column(t, 1)));
+            series.add(Series.flow("angle " + (45 * k), column(t, 0), column(t, 1)));
         }
         series.add(Series.markers("fixed point (3, -2/3)", new double[] {fp[0]}, new double[] {fp[1]}));
         return Figure.of("flow-fictitious", "RG flow away from the fictitious fixed point (cf. Fig. 5)", "e^A", "e^B",
@@ -123,7 +123,8 @@ public final class RgReport {
                 ys.add(Math.abs(k[0]));
                 k = Lee2024Recursion.map(k);
             }
-            series.add(Series.line("betaV = " + Format.plain(betaV), ExactReport.toArray(xs), ExactReport.toArray(ys)));
+            series.add(Series.line("betaV = " + Format.plain(betaV), ExactReport.toArray(xs), ExactReport.toArray(ys))
+                    .withStyle(Series.Style.LINE_AND_MARKERS));
         }
         return Figure.of("flow-bare", "Coupling A along the RG flow of the bare dynamic-neuron bond", "RG step", "|A|",
                 "|A| after each decimation (Eq. 26, points down to |A| = 1e-15) starting from the bare bond (A, B, C) = (2 betaV, -betaV, -betaV): A -> 0 "
