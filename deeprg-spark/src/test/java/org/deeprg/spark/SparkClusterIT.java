@@ -97,21 +97,21 @@ class SparkClusterIT {
                 String appId = spark.context().sc().applicationId();
                 CompletableFuture<String> result = CompletableFuture.supplyAsync(() -> Json.write(SyntheticJob.run(job,
                         new RunContext(RandomStreams.root(Reproducibility.SEED), 1, spark, org.deeprg.run.Progress.NONE))));
-                awaitMarkers(markers, 4, result, 120);
-                List<ProcessHandle> executors = executorsOf(appId, workers);
-                assertThat(executors).as("one executor per worker").hasSize(2);
-                ProcessHandle victim = executors.get(0);
-                killedPid = victim.pid();
+                // kill an executor while it runs a task: a task sleeps 1.2 s after writing its marker, so an executor
+                // whose marker is younger than 0.6 s is still inside that task when it is killed
+                Marker running = awaitRunningTask(markers, appId, workers, result, 180);
+                killedPid = running.pid();
+                ProcessHandle victim = ProcessHandle.of(killedPid).orElseThrow();
                 assertThat(result).as("the job is still running when the executor is killed").isNotDone();
                 victim.destroyForcibly();
                 assertThat(victim.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
-                actual = result.get(180, TimeUnit.SECONDS);
+                actual = result.get(240, TimeUnit.SECONDS);
+                Map<Integer, List<Long>> attempts = attempts(markers);
+                assertThat(attempts.get(running.index())).as("task %d, killed with executor %d, ran again on another executor: %s",
+                        running.index(), killedPid, attempts).contains(killedPid).anyMatch(pid -> pid != killedPid);
+                assertThat(attempts.keySet()).as("every task ran").hasSize(24);
             }
             assertThat(actual).as("numbers on the cluster with a killed executor equal the local run").isEqualTo(expected);
-            Map<Integer, List<Long>> attempts = attempts(markers);
-            assertThat(attempts.keySet()).as("every task ran").hasSize(24);
-            assertThat(attempts.values().stream().anyMatch(pids -> pids.contains(killedPid) && pids.stream().anyMatch(p -> p != killedPid)))
-                    .as("a task of the killed executor ran again on another one: " + attempts).isTrue();
 
             // spark-submit with the application jar: the command on the cluster, the same widths as locally
             restore(savedProperties);
@@ -246,21 +246,41 @@ class SparkClusterIT {
         throw new AssertionError(name + " did not log '" + text + "' within " + seconds + " s: " + tail(name));
     }
 
-    private static void awaitMarkers(Path markers, int count, CompletableFuture<?> job, int seconds) throws Exception {
+    /** A task attempt: its index, the executor's process id, and when it started (System.nanoTime, one clock per host). */
+    record Marker(int index, long pid, long nanos) {
+        static Marker parse(String name) {
+            String[] parts = name.split("-");
+            return new Marker(Integer.parseInt(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]));
+        }
+    }
+
+    /**
+     * Waits until both executors of the application are up and one of them started a task less than 0.6 s ago (so it
+     * is still sleeping inside it); returns that task's marker.
+     */
+    private static Marker awaitRunningTask(Path markers, String appId, List<Process> workers, CompletableFuture<?> job, int seconds)
+            throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
-            try (Stream<Path> s = Files.list(markers)) {
-                if (s.count() >= count) {
-                    return;
-                }
-            }
             if (job.isDone()) {
                 job.get(); // rethrows the job's failure
-                throw new AssertionError("the job finished before the executor could be killed");
+                throw new AssertionError("the job finished before an executor could be killed");
             }
-            Thread.sleep(100);
+            List<ProcessHandle> executors = executorsOf(appId, workers);
+            if (executors.size() == 2) {
+                long now = System.nanoTime();
+                List<Long> pids = executors.stream().map(ProcessHandle::pid).toList();
+                try (Stream<Path> s = Files.list(markers)) {
+                    Optional<Marker> fresh = s.map(p -> Marker.parse(p.getFileName().toString()))
+                            .filter(m -> pids.contains(m.pid()) && now - m.nanos() < 600_000_000L).findFirst();
+                    if (fresh.isPresent()) {
+                        return fresh.get();
+                    }
+                }
+            }
+            Thread.sleep(20);
         }
-        throw new AssertionError("fewer than " + count + " tasks started within " + seconds + " s");
+        throw new AssertionError("no executor was seen inside a task within " + seconds + " s");
     }
 
     private String tail(String name) {
@@ -277,8 +297,8 @@ class SparkClusterIT {
     /** Task index -> process ids of its attempts, from the marker files task-INDEX-PID-NANOS. */
     private static Map<Integer, List<Long>> attempts(Path markers) throws IOException {
         try (Stream<Path> s = Files.list(markers)) {
-            return s.map(p -> p.getFileName().toString().split("-")).collect(Collectors.groupingBy(parts -> Integer.parseInt(parts[1]),
-                    Collectors.mapping(parts -> Long.parseLong(parts[2]), Collectors.toList())));
+            return s.map(p -> Marker.parse(p.getFileName().toString()))
+                    .collect(Collectors.groupingBy(Marker::index, Collectors.mapping(Marker::pid, Collectors.toList())));
         }
     }
 
