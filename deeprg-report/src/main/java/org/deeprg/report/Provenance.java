@@ -77,7 +77,7 @@ public record Provenance(String tool, String version, List<String> command, Obje
     /** A copy describing another spec (a study of a reproduce run: same command, seed, environment and times). */
     public Provenance withSpec(Object otherSpec) {
         return new Provenance(tool, version, command, otherSpec, seed, threads, gitCommit, gitDirty, jvmVendor, jvmVersion, os,
-                arch, cores, start, end, inputs);
+                arch, cores, start, end, inputs, backend);
     }
 
     static InputFile hash(Path p) {
