@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 @Command(name = "qft", mixinStandardHelpOptions = true,
         description = {"End-to-end benchmark of 'qft ensemble --preset erbin2022' (optionally against the NumPy reference).",
                 "With --estimators: the plain and the conditional estimator of m_4 side by side at Sec. 3's settings, per width: variance "
-                        + "per network, CPU seconds per network, and the CPU seconds to reach a 1% relative error of m_4."},
+                        + "per network, CPU seconds per network, and the CPU seconds to reach a 1%% relative error of m_4."},
         footer = {"%nExamples:", "  ./deeprg bench qft", "  ./deeprg bench qft --numpy", "  ./deeprg bench qft --bags 2 --numpy",
                 "  ./deeprg bench qft --estimators --widths 10,100,1000 --threads 1"})
 public final class BenchQftCommand extends ComputeCommand<BenchQftCommand.BenchSpec> {
