@@ -25,7 +25,9 @@ import picocli.CommandLine.IVersionProvider;
                 "  ./deeprg critical powerlaw --input degrees.txt --json",
                 "%nEvery computing command writes a result directory (result.json, provenance.json, CSV, SVG/PNG plots, index.html)",
                 "under results/ unless --out is given. Add --stacktrace to see the stack trace of an internal error.",
-                "Exit codes: 0 ok, 2 invalid input, 4 internal error."})
+                "Exit codes: 0 ok; 2 invalid input (one line on stderr naming the option or file; nothing computed or written);",
+                "3 interrupted after writing a checkpoint (rerun with --resume); 4 internal error;",
+                "130 / 143 interrupted by SIGINT / SIGTERM without a checkpoint (nothing written)."})
 public final class DeepRg {
     private static final ThreadLocal<List<String>> ARGS = ThreadLocal.withInitial(List::of);
 
@@ -33,9 +35,12 @@ public final class DeepRg {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        Interrupts.install();
         int code = run(out, err, args);
         out.flush();
         err.flush();
+        Interrupts.finished();
+        Interrupts.StderrFilter.drain();
         System.exit(code);
     }
 
@@ -60,7 +65,13 @@ public final class DeepRg {
                 return ExitCodes.INVALID_INPUT;
             });
             cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, err, stacktrace));
-            int code = cl.execute(effective);
+            int code;
+            try {
+                code = cl.execute(effective);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                // picocli lets Errors through; the memory budget should have refused the size up front (a bug if not)
+                code = e instanceof OutOfMemoryError ? outOfMemory(err) : handle(new RuntimeException(e), err, stacktrace);
+            }
             out.flush();
             err.flush();
             return code;
@@ -96,13 +107,19 @@ public final class DeepRg {
             return ExitCodes.INVALID_INPUT;
         }
         if (t instanceof OutOfMemoryError) {
-            err.println("deeprg: out of memory; give the JVM more with DEEPRG_JAVA_OPTS=-Xmx... or reduce the problem size");
-            return ExitCodes.INTERNAL_ERROR;
+            return outOfMemory(err);
         }
         err.println("deeprg: internal error: " + oneLine(String.valueOf(ex)) + (stacktrace ? "" : " (run again with --stacktrace for details)"));
         if (stacktrace) {
             ex.printStackTrace(err);
         }
+        err.flush();
+        return ExitCodes.INTERNAL_ERROR;
+    }
+
+    private static int outOfMemory(PrintWriter err) {
+        err.println("deeprg: internal error: out of memory (heap " + org.deeprg.io.Budget.human(Runtime.getRuntime().maxMemory())
+                + "); give the JVM more with DEEPRG_JAVA_OPTS=-Xmx... or reduce the problem size");
         err.flush();
         return ExitCodes.INTERNAL_ERROR;
     }
@@ -123,6 +140,7 @@ public final class DeepRg {
         return "--" + parameter.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** {@code s} on one line (line breaks become "; "). */
     static String oneLine(String s) {
         if (s == null) {
             return "";
