@@ -33,10 +33,15 @@ public final class DeepRg {
 
     /** Command-line entry point. */
     public static void main(String[] args) {
+        main(args, cl -> { });
+    }
+
+    /** As {@link #main(String[])}, with a hook to adjust the command tree (test fixtures run through the launcher). */
+    static void main(String[] args, java.util.function.Consumer<CommandLine> customizer) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         Interrupts.install();
-        int code = run(out, err, args);
+        int code = run(out, err, customizer, args);
         out.flush();
         err.flush();
         Interrupts.finished();

@@ -3,8 +3,6 @@ package org.deeprg.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -28,19 +26,23 @@ import org.deeprg.InvalidInputException;
  */
 public final class TextLines implements Closeable {
     private final Path file;
-    private final Reader in;
-    private final int maxChars;
-    private final StringBuilder line = new StringBuilder();
-    private final char[] buf = new char[1 << 14];
+    private final InputStream in;
+    private final int maxBytes;
+    private final java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private byte[] line = new byte[256];
+    private int length;
+    private final byte[] buf = new byte[1 << 16];
     private int pos;
     private int end;
     private int lineNumber;
     private boolean eof;
+    private boolean pendingCr;
 
-    private TextLines(Path file, Reader in, int maxChars) {
+    private TextLines(Path file, InputStream in, int maxBytes) {
         this.file = file;
         this.in = in;
-        this.maxChars = maxChars;
+        this.maxBytes = maxBytes;
     }
 
     /** Opens a regular file as strict UTF-8 with the budget's line limit. */
@@ -48,72 +50,66 @@ public final class TextLines implements Closeable {
         return open(file, Budget.maxLineChars());
     }
 
-    /** Opens a regular file as strict UTF-8 with a given line limit (characters). */
+    /** Opens a regular file as strict UTF-8 with a given line limit (bytes of UTF-8, at least the characters). */
     public static TextLines open(Path file, int maxLineChars) {
-        InputStream raw = InputFiles.open(file);
-        Reader r = new InputStreamReader(raw, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-        return new TextLines(file, r, maxLineChars);
+        return new TextLines(file, InputFiles.open(file), maxLineChars);
     }
 
     /** The next line without its terminator, or null at the end of the file. */
     public String next() {
-        if (eof && pos >= end) {
-            return null;
-        }
-        line.setLength(0);
         try {
+            length = 0;
+            boolean any = false;
             while (true) {
                 if (pos >= end) {
-                    if (!fill()) {
+                    if (eof || !fill()) {
                         eof = true;
-                        if (line.length() == 0 && lastWasTerminator) {
+                        if (!any) {
                             return null;
                         }
-                        lastWasTerminator = true;
-                        lineNumber++;
-                        return line.toString();
+                        return decode();
                     }
                 }
-                char c = buf[pos++];
-                if (c == '\n' || c == '\r') {
-                    if (c == '\r') {
-                        if (pos >= end && !fill()) {
-                            eof = true;
-                        } else if (buf[pos] == '\n') {
-                            pos++;
-                        }
+                byte b = buf[pos++];
+                if (pendingCr) {
+                    pendingCr = false;
+                    if (b == '\n') {
+                        continue;
                     }
-                    lastWasTerminator = true;
-                    lineNumber++;
-                    return line.toString();
                 }
-                lastWasTerminator = false;
-                if (line.length() >= maxChars) {
-                    throw InvalidInputException.file(file, "line " + (lineNumber + 1) + " is longer than " + maxChars
+                if (b == '\n' || b == '\r') {
+                    pendingCr = b == '\r';
+                    return decode();
+                }
+                any = true;
+                if (length >= maxBytes) {
+                    throw InvalidInputException.file(file, "line " + (lineNumber + 1) + " is longer than " + maxBytes
                             + " characters (not a text file of the expected kind, or a line that cannot fit in memory)");
                 }
-                line.append(c);
+                if (length == line.length) {
+                    line = java.util.Arrays.copyOf(line, (int) Math.min((long) maxBytes + 1, 2L * line.length));
+                }
+                line[length++] = b;
             }
-        } catch (CharacterCodingException e) {
-            throw InvalidInputException.file(file, "line " + (lineNumber + 1) + ": not UTF-8 text");
         } catch (IOException e) {
             throw InputFiles.ioError(file, e);
         }
     }
 
-    private boolean lastWasTerminator = true;
+    private String decode() {
+        lineNumber++;
+        try {
+            return decoder.decode(java.nio.ByteBuffer.wrap(line, 0, length)).toString();
+        } catch (CharacterCodingException e) {
+            throw InvalidInputException.file(file, "line " + lineNumber + ": not UTF-8 text");
+        }
+    }
 
     private boolean fill() throws IOException {
         int r = in.read(buf, 0, buf.length);
-        if (r <= 0) {
-            pos = 0;
-            end = 0;
-            return false;
-        }
         pos = 0;
-        end = r;
-        return true;
+        end = Math.max(r, 0);
+        return r > 0;
     }
 
     /**

@@ -30,7 +30,7 @@ import java.util.Set;
  *       {@code provenance.json}, {@code --json}). Records by component names, pretty-printed. <b>No non-numbers</b>:
  *       a NaN or infinite {@code double}/{@code float} (also inside arrays, lists and maps) is written as
  *       {@code null}, and a property of a record that holds one gets a sibling {@code <name>Reason} string saying why
- *       (from {@link MissingReasons}, else the {@link Missing} annotation, else a generic "not a finite number (NaN)").
+ *       (from {@link MissingReasons}, else the {@link Missing} annotation, else a generic "not computed").
  *       So {@code result.json} never holds the string {@code "NaN"}, and a reader can tell "not computed" from zero.</li>
  *   <li>{@link #mapper()}: exact state, for files deeprg reads back (checkpoints): non-finite doubles are written as
  *       the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} and read back bit-exactly.</li>
@@ -193,10 +193,10 @@ public final class Json {
         /** Null if {@code v} holds only finite numbers, else a generic reason. */
         private static String nonFinite(Object v) {
             if (v instanceof Double x) {
-                return Double.isFinite(x) ? null : "not a finite number (" + x + ")";
+                return Double.isFinite(x) ? null : generic(x.isNaN());
             }
             if (v instanceof Float x) {
-                return Float.isFinite(x) ? null : "not a finite number (" + x + ")";
+                return Float.isFinite(x) ? null : generic(x.isNaN());
             }
             int bad = 0;
             int n = 0;
@@ -226,7 +226,12 @@ public final class Json {
                     bad += (o instanceof Double x && !Double.isFinite(x)) || (o instanceof Float y && !Float.isFinite(y)) ? 1 : 0;
                 }
             }
-            return bad == 0 ? null : bad + " of " + n + " entries are not finite numbers (written as null)";
+            return bad == 0 ? null : bad + " of " + n + " entries were not computed or overflowed (written as null)";
+        }
+
+        private static String generic(boolean notANumber) {
+            return notANumber ? "not computed (the computation gave no number)"
+                    : "not representable (the value overflows the floating-point range)";
         }
     }
 }

@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
  *
  * <p>writes {@code "pValue": null, "pValueReason": "not computed: --bootstrap 0"} when {@code pValue} is NaN. A
  * record whose reason depends on the run implements {@link MissingReasons} instead (it wins over the annotation).
- * Without either, the reason is generic ("not a finite number (NaN)").
+ * Without either, the reason is generic ("not computed (the computation gave no number)").
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.METHOD})

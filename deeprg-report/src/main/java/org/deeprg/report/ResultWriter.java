@@ -150,7 +150,8 @@ public final class ResultWriter {
         Path abs = target.toAbsolutePath().normalize();
         Claim existing = ACTIVE.get(abs);
         if (existing != null) {
-            throw new IllegalStateException("this process already claimed " + abs);
+            throw new InvalidInputException("out", target, "another command of this process is writing this directory; "
+                    + "choose another --out");
         }
         Path parent = abs.getParent();
         List<Path> created = new ArrayList<>();
