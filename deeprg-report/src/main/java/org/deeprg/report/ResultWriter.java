@@ -324,6 +324,9 @@ public final class ResultWriter {
         private volatile Path partial;
         private volatile boolean written;
         private volatile boolean released;
+        private volatile boolean aborted;
+        /** Held while the finished partial directory is renamed into place, so an abort never races the rename. */
+        private final java.util.concurrent.locks.ReentrantLock renaming = new java.util.concurrent.locks.ReentrantLock();
 
         private Claim(Path target, Path abs, Path lock, List<Path> createdParents) {
             this.target = target;
@@ -365,22 +368,30 @@ public final class ResultWriter {
             try {
                 OwnerLock.current().createNew(tmp.resolve(OWNER_FILE));
                 filler.fill(tmp);
-                Files.deleteIfExists(tmp.resolve(OWNER_FILE));
                 Path old = null;
-                if (Files.exists(abs)) {
-                    if (!isDeeprgResult(abs) && !isEmptyDirectory(abs)) {
-                        throw new InvalidInputException("out", target, "was replaced by a directory that is not a deeprg result while this run computed");
-                    }
-                    old = parent.resolve("." + abs.getFileName() + ".old-" + String.format("%08x", RANDOM.nextInt()));
-                    Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
-                }
+                renaming.lock();
                 try {
-                    Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, abs);
+                    if (aborted) {
+                        throw new IOException("interrupted before the result was in place");
+                    }
+                    Files.deleteIfExists(tmp.resolve(OWNER_FILE));
+                    if (Files.exists(abs)) {
+                        if (!isDeeprgResult(abs) && !isEmptyDirectory(abs)) {
+                            throw new InvalidInputException("out", target, "was replaced by a directory that is not a deeprg result while this run computed");
+                        }
+                        old = parent.resolve("." + abs.getFileName() + ".old-" + String.format("%08x", RANDOM.nextInt()));
+                        Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                    try {
+                        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        Files.move(tmp, abs);
+                    }
+                    partial = null;
+                    written = true;
+                } finally {
+                    renaming.unlock();
                 }
-                partial = null;
-                written = true;
                 if (old != null) {
                     deleteTree(old);
                 }
@@ -417,7 +428,17 @@ public final class ResultWriter {
 
         /** From the shutdown hook: delete a partial directory being written, then release. */
         void abort() {
-            Path p = partial;
+            boolean locked = false;
+            try {
+                locked = renaming.tryLock(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            aborted = true;
+            if (locked) {
+                renaming.unlock();
+            }
+            Path p = written ? null : partial;
             if (p != null) {
                 try {
                     deleteTree(p);
