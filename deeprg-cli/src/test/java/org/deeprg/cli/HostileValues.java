@@ -216,14 +216,20 @@ final class HostileValues {
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> f = it.next();
                 if (f.getKey().endsWith("Reason") && f.getValue().isTextual()) {
-                    count++;
+                    // a reason the result record documents (@Missing, MissingReasons) is a stated outcome; only the
+                    // generic ones (an unexpected NaN or overflow) count
+                    String r = f.getValue().asText();
+                    if (r.startsWith("not computed (the computation") || r.startsWith("not representable")
+                            || r.contains("entries were not computed or overflowed")) {
+                        count++;
+                    }
                 } else {
                     count += countMissing(f.getValue());
                 }
             }
         } else if (n.isArray()) {
             for (JsonNode x : n) {
-                count += x.isNull() ? 1 : countMissing(x);
+                count += countMissing(x);
             }
         }
         return count;

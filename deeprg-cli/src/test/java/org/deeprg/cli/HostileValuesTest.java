@@ -23,7 +23,16 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 class HostileValuesTest {
     /** Longest time one case may take (with the small base configurations below, an accepted case takes a second). */
-    static final int CASE_SECONDS = 60;
+    static final int CASE_SECONDS = 30;
+
+    /**
+     * Known failures, each with the system that owns the spec (the specs move into core with issue 10; their owners
+     * state ranges with org.deeprg.Domain and remove their lines here). Format: {@code command | --option=value | owner
+     * | why}. A listed case that gives no answer is not run (it would cost the time limit); a listed case that passes now
+     * is reported in target/hostile-values.txt ("now passes: remove it from the list"), and a failure that is not listed
+     * fails the test.
+     */
+    static final String KNOWN = "hostile-values-known.txt";
 
     @TempDir
     Path tmp;
@@ -42,15 +51,15 @@ class HostileValuesTest {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("dyn exact", List.of("--width", "1", "--depth", "3", "--example", "1:1"));
         m.put("dyn chain", List.of("--max-distance", "4"));
-        m.put("dyn rg", List.of("--preset", "none", "--starts", "4"));
+        m.put("dyn rg", List.of("--preset", "general", "--starts", "4"));
         m.put("dyn mc", List.of("--depth", "3", "--sweeps", "200", "--chains", "2", "--max-distance", "2"));
         m.put("dyn spinglass", List.of("--width", "2", "--depth", "3", "--samples", "4", "--sweeps", "100"));
         m.put("sft perceptron", List.of("--data", csv.toString()));
         m.put("sft expand", List.of("--widths", "2,2,1", "--examples", "4"));
-        m.put("sft locality", List.of("--example", "mlp", "--widths", "2,2,1"));
+        m.put("sft locality", List.of("--example", "mlp", "--widths", "2,2,1", "--embedding", "standard"));
         m.put("sft modes", List.of("--widths", "2,3,1", "--examples", "4", "--eigenvalues", "2"));
         m.put("critical couplings", List.of("--weights", w.toString()));
-        m.put("critical correlation", List.of("--sites", "16"));
+        m.put("critical correlation", List.of("--dimension", "1"));
         m.put("critical powerlaw", List.of("--input", pl.toString(), "--bootstrap", "4"));
         m.put("critical train", List.of("--data", "synthetic", "--hidden", "8", "--epochs", "1", "--train-count", "64",
                 "--test-count", "32", "--batch-size", "16"));
@@ -79,13 +88,33 @@ class HostileValuesTest {
         Map<String, List<String>> bases = bases();
         assertThat(bases.keySet()).as("every leaf computing command has a base configuration here")
                 .containsAll(commands.keySet().stream().filter(c -> !c.equals("work")).toList());
+        Map<String, String> known = known();
         List<String> verdicts = new ArrayList<>();
         for (Map.Entry<String, List<OptionSpec>> e : commands.entrySet()) {
             List<String> base = bases.get(e.getKey());
             if (base == null) {
                 continue;
             }
-            verdicts.addAll(runInChild(HostileValues.cases(e.getKey(), e.getValue(), base)));
+            List<HostileValues.Case> run = new ArrayList<>();
+            for (HostileValues.Case c : HostileValues.cases(e.getKey(), e.getValue(), base)) {
+                String k = key(c);
+                if (known.containsKey(k) && known.get(k).contains("no answer")) {
+                    verdicts.add("known (not run) " + String.join(" ", c.args()) + " -> " + known.get(k));
+                } else {
+                    run.add(c);
+                }
+            }
+            List<String> got = runInChild(run);
+            for (int i = 0; i < got.size(); i++) {
+                String k = key(run.get(i));
+                String v = got.get(i);
+                if (known.containsKey(k)) {
+                    verdicts.add(v.startsWith("FAIL") ? "known " + v + " [" + known.get(k) + "]"
+                            : v + " [now passes: remove '" + k + "' from " + KNOWN + "]");
+                } else {
+                    verdicts.add(v);
+                }
+            }
         }
         Path report = Path.of("target", "hostile-values.txt");
         Files.createDirectories(report.getParent());
@@ -94,6 +123,27 @@ class HostileValuesTest {
         assertThat(verdicts.size()).isGreaterThan(100);
         assertThat(failures).as(failures.size() + " of " + verdicts.size() + " cases fail (all in " + report.toAbsolutePath() + ")")
                 .isEmpty();
+    }
+
+    private static String key(HostileValues.Case c) {
+        return c.command() + " | " + (c.option() == null ? "(base)" : c.option() + "=" + c.value());
+    }
+
+    private static Map<String, String> known() throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (var in = HostileValuesTest.class.getResourceAsStream(KNOWN)) {
+            if (in == null) {
+                return out;
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\\|", 4);
+                out.put(f[0].trim() + " | " + f[1].trim(), f.length > 3 ? f[2].trim() + ": " + f[3].trim() : line);
+            }
+        }
+        return out;
     }
 
     /** Runs the cases in child JVMs, restarting after a case that does not answer in time. */
