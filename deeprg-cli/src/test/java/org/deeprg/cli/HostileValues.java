@@ -208,7 +208,11 @@ final class HostileValues {
         return "FAIL " + what + " -> exit " + code + ": " + first;
     }
 
-    /** Number of missing (null with a reason) numbers in a result JSON tree. */
+    /**
+     * Number of unexpected missing numbers in a result JSON tree: generic {@code <name>Reason} strings (a NaN or an
+     * overflow no record documented) and nulls inside arrays that have no reason beside them. A reason the record
+     * documents ({@code @Missing}, {@code MissingReasons}) is a stated outcome and does not count.
+     */
     static int countMissing(JsonNode n) {
         int count = 0;
         if (n.isObject()) {
@@ -216,20 +220,18 @@ final class HostileValues {
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> f = it.next();
                 if (f.getKey().endsWith("Reason") && f.getValue().isTextual()) {
-                    // a reason the result record documents (@Missing, MissingReasons) is a stated outcome; only the
-                    // generic ones (an unexpected NaN or overflow) count
                     String r = f.getValue().asText();
                     if (r.startsWith("not computed (the computation") || r.startsWith("not representable")
                             || r.contains("entries were not computed or overflowed")) {
                         count++;
                     }
-                } else {
+                } else if (!n.has(f.getKey() + "Reason")) {
                     count += countMissing(f.getValue());
                 }
             }
         } else if (n.isArray()) {
             for (JsonNode x : n) {
-                count += countMissing(x);
+                count += x.isNull() ? 1 : countMissing(x);
             }
         }
         return count;

@@ -59,7 +59,7 @@ class HostileValuesTest {
         m.put("sft locality", List.of("--example", "mlp", "--widths", "2,2,1", "--embedding", "standard"));
         m.put("sft modes", List.of("--widths", "2,3,1", "--examples", "4", "--eigenvalues", "2"));
         m.put("critical couplings", List.of("--weights", w.toString()));
-        m.put("critical correlation", List.of("--dimension", "1"));
+        m.put("critical correlation", List.of("--dim", "1"));
         m.put("critical powerlaw", List.of("--input", pl.toString(), "--bootstrap", "4"));
         m.put("critical train", List.of("--data", "synthetic", "--hidden", "8", "--epochs", "1", "--train-count", "64",
                 "--test-count", "32", "--batch-size", "16"));

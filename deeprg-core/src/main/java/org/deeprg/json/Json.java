@@ -157,7 +157,7 @@ public final class Json {
             return true;
         }
         if (t.isCollectionLikeType() || t.isArrayType() || t.isMapLikeType()) {
-            return mayBeNonFinite(t.getContentType());
+            return mayBeNonFinite(t.getContentType()) || t.getContentType().isContainerType();
         }
         return false;
     }
@@ -198,35 +198,46 @@ public final class Json {
             if (v instanceof Float x) {
                 return Float.isFinite(x) ? null : generic(x.isNaN());
             }
-            int bad = 0;
-            int n = 0;
-            if (v instanceof double[] a) {
-                n = a.length;
+            long[] counts = new long[2];
+            count(v, counts, 0);
+            return counts[0] == 0 ? null : counts[0] + " of " + counts[1]
+                    + " entries were not computed or overflowed (written as null)";
+        }
+
+        /** counts[0] += non-finite numbers, counts[1] += numbers, in nested arrays, collections and maps. */
+        private static void count(Object v, long[] counts, int depth) {
+            if (depth > 8 || v == null) {
+                return;
+            }
+            if (v instanceof Double x) {
+                counts[1]++;
+                counts[0] += Double.isFinite(x) ? 0 : 1;
+            } else if (v instanceof Float x) {
+                counts[1]++;
+                counts[0] += Float.isFinite(x) ? 0 : 1;
+            } else if (v instanceof double[] a) {
                 for (double x : a) {
-                    bad += Double.isFinite(x) ? 0 : 1;
+                    counts[1]++;
+                    counts[0] += Double.isFinite(x) ? 0 : 1;
                 }
             } else if (v instanceof float[] a) {
-                n = a.length;
                 for (float x : a) {
-                    bad += Float.isFinite(x) ? 0 : 1;
+                    counts[1]++;
+                    counts[0] += Float.isFinite(x) ? 0 : 1;
                 }
             } else if (v instanceof Collection<?> c) {
-                n = c.size();
                 for (Object o : c) {
-                    bad += (o instanceof Double x && !Double.isFinite(x)) || (o instanceof Float y && !Float.isFinite(y)) ? 1 : 0;
+                    count(o, counts, depth + 1);
                 }
-            } else if (v instanceof Map<?, ?> mv) {
-                n = mv.size();
-                for (Object o : mv.values()) {
-                    bad += (o instanceof Double x && !Double.isFinite(x)) || (o instanceof Float y && !Float.isFinite(y)) ? 1 : 0;
+            } else if (v instanceof Map<?, ?> m) {
+                for (Object o : m.values()) {
+                    count(o, counts, depth + 1);
                 }
             } else if (v instanceof Object[] a) {
-                n = a.length;
                 for (Object o : a) {
-                    bad += (o instanceof Double x && !Double.isFinite(x)) || (o instanceof Float y && !Float.isFinite(y)) ? 1 : 0;
+                    count(o, counts, depth + 1);
                 }
             }
-            return bad == 0 ? null : bad + " of " + n + " entries were not computed or overflowed (written as null)";
         }
 
         private static String generic(boolean notANumber) {
