@@ -35,7 +35,7 @@ final class ReliabilityFixtures {
      * periodically like a real checkpointing command, written again on interrupt ({@link #onInterrupt()}), and
      * deleted in {@link #afterWrite} once the result is in place.
      */
-    @Command(name = "work")
+    @Command(name = "work", mixinStandardHelpOptions = true)
     static final class Work extends ComputeCommand<Work.Spec> {
         static final String FORMAT = "test-work";
 

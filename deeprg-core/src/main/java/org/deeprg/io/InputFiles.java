@@ -35,7 +35,7 @@ public final class InputFiles {
         try {
             a = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            throw InvalidInputException.file(file, "no such file");
+            throw InvalidInputException.file(file, "not found (no such file)");
         } catch (IOException | SecurityException e) {
             throw InvalidInputException.file(file, "cannot be read (" + oneLine(e) + ")");
         }
@@ -81,7 +81,7 @@ public final class InputFiles {
     /** An I/O failure (not a format error) as one clear line naming the file. */
     public static InvalidInputException ioError(Path file, IOException e) {
         if (e instanceof NoSuchFileException) {
-            return InvalidInputException.file(file, "no such file");
+            return InvalidInputException.file(file, "not found (no such file)");
         }
         return InvalidInputException.file(file, "cannot be read (" + oneLine(e) + ")");
     }
