@@ -47,6 +47,10 @@ public final class OutputPaths {
         }
         Path existing = abs;
         while (existing != null && !Files.exists(existing)) {
+            if (Files.isSymbolicLink(existing)) {
+                throw new InvalidInputException(parameter, shorten(path), existing
+                        + " is a symbolic link that leads nowhere (dangling, or a loop)");
+            }
             Path name = existing.getFileName();
             if (name != null && name.toString().getBytes(StandardCharsets.UTF_8).length + SIBLING_RESERVE > MAX_NAME_BYTES) {
                 throw new InvalidInputException(parameter, shorten(path), "the name '" + shorten(name)

@@ -166,6 +166,16 @@ class ReliabilityIoTest {
             assertThatThrownBy(() -> OutputPaths.checkCreatable("out", p, 0))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.parameter()).isEqualTo("out"));
         }
+        Path loop1 = tmp.resolve("loop1");
+        Files.createSymbolicLink(loop1, tmp.resolve("loop2"));
+        Files.createSymbolicLink(tmp.resolve("loop2"), loop1);
+        Path dangling = Files.createSymbolicLink(tmp.resolve("dangling"), tmp.resolve("nowhere/deeper"));
+        for (Path p : List.of(loop1, loop1.resolve("sub"), dangling, dangling.resolve("r"))) {
+            assertThatThrownBy(() -> OutputPaths.checkCreatable("out", p, 0)).hasMessageContaining("symbolic link");
+        }
+        Files.delete(loop1);
+        Files.delete(tmp.resolve("loop2"));
+        Files.delete(dangling);
         assertThatThrownBy(() -> OutputPaths.checkCreatable("out", tmp.resolve("r"), Long.MAX_VALUE / 2))
                 .hasMessageContaining("free on the file system");
         OutputPaths.checkCreatable("out", tmp.resolve("new/deeper/r"), 1);
