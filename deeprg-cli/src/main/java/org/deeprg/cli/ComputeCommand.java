@@ -99,7 +99,7 @@ public abstract class ComputeCommand<S> implements Callable<Integer> {
             ResultWriter.checkTarget(common.out(), bytes);
         }
         checkOutputs(spec);
-        try (ResultWriter.Claim claim = common.out() != null ? ResultWriter.claim(common.out())
+        try (ResultWriter.TargetClaim claim = common.out() != null ? ResultWriter.claim(common.out())
                 : ResultWriter.claimDefault(Path.of("results"), resultName(), start)) {
             Progress progress = ConsoleProgress.create(common.quiet());
             RunContext context = new RunContext(RandomStreams.root(common.seed()), threads, LocalBackend.INSTANCE, progress);

@@ -20,6 +20,7 @@ import java.util.Map;
 import org.deeprg.InvalidInputException;
 import org.deeprg.io.OutputPaths;
 import org.deeprg.json.Json;
+import org.deeprg.result.Claim;
 import org.deeprg.result.Figure;
 import org.deeprg.result.Result;
 import org.deeprg.result.Table;
@@ -46,7 +47,7 @@ public final class ResultWriter {
     private static final java.util.regex.Pattern PARTIAL = java.util.regex.Pattern.compile("^\\.(.+)\\.partial-[0-9a-zA-Z]+$");
     private static final java.util.regex.Pattern OLD = java.util.regex.Pattern.compile("^\\.(.+)\\.old-[0-9a-zA-Z]+$");
     private static final java.util.regex.Pattern LOCK = java.util.regex.Pattern.compile("^\\.(.+)\\.lock$");
-    private static final java.util.Map<Path, Claim> ACTIVE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<Path, TargetClaim> ACTIVE = new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /**
@@ -77,7 +78,7 @@ public final class ResultWriter {
             }
         }
         OutputPaths.checkCreatable("out", abs, bytesNeeded);
-        Claim mine = ACTIVE.get(abs);
+        TargetClaim mine = ACTIVE.get(abs);
         if (mine == null && abs.getParent() != null) {
             Path lock = lockFile(abs);
             java.util.Optional<OwnerLock> owner = OwnerLock.read(lock);
@@ -124,7 +125,7 @@ public final class ResultWriter {
     }
 
     /** Claims a fresh default target atomically (see {@link #defaultTarget} and {@link #claim}). */
-    public static Claim claimDefault(Path resultsRoot, String name, java.time.Instant now) {
+    public static TargetClaim claimDefault(Path resultsRoot, String name, java.time.Instant now) {
         for (int attempt = 0; ; attempt++) {
             Path p = defaultTarget(resultsRoot, name, now);
             checkTarget(p);
@@ -142,13 +143,13 @@ public final class ResultWriter {
      * Claims {@code target} for this process, before computing: creates the missing parent directories, removes
      * stale leftovers of killed runs in the parent (see {@link #cleanStale}), and creates the lock file
      * {@code .NAME.lock} (pid, process start time, host) with an atomic create-new. A target locked by a running
-     * deeprg is refused; a stale lock is taken over. Release the claim with {@link Claim#close()}.
+     * deeprg is refused; a stale lock is taken over. Release the claim with {@link TargetClaim#close()}.
      *
      * @throws InvalidInputException naming {@code --out} when the target is held by another run or cannot be created
      */
-    public static Claim claim(Path target) {
+    public static TargetClaim claim(Path target) {
         Path abs = target.toAbsolutePath().normalize();
-        Claim existing = ACTIVE.get(abs);
+        TargetClaim existing = ACTIVE.get(abs);
         if (existing != null) {
             throw new InvalidInputException("out", target, "another command of this process is writing this directory; "
                     + "choose another --out");
@@ -193,7 +194,7 @@ public final class ResultWriter {
                 Files.deleteIfExists(lock);
                 throw new InvalidInputException("out", target, "exists and is a file");
             }
-            Claim c = new Claim(target, abs, lock, created);
+            TargetClaim c = new TargetClaim(target, abs, lock, created);
             ACTIVE.put(abs, c);
             return c;
         } catch (IOException e) {
@@ -279,7 +280,7 @@ public final class ResultWriter {
      * directories a claim created if they are still empty. For the shutdown hook of an interrupted run.
      */
     public static void releaseAll() {
-        for (Claim c : List.copyOf(ACTIVE.values())) {
+        for (TargetClaim c : List.copyOf(ACTIVE.values())) {
             c.abort();
         }
     }
@@ -301,12 +302,12 @@ public final class ResultWriter {
      */
     public static Path atomically(Path target, DirectoryFiller filler) throws IOException {
         Path abs = target.toAbsolutePath().normalize();
-        Claim held = ACTIVE.get(abs);
+        TargetClaim held = ACTIVE.get(abs);
         if (held != null) {
             return held.atomically(filler);
         }
         checkTarget(target, 0);
-        try (Claim c = claim(target)) {
+        try (TargetClaim c = claim(target)) {
             return c.atomically(filler);
         }
     }
@@ -316,7 +317,7 @@ public final class ResultWriter {
      * computation until the result is in place. {@link #close()} releases it (and removes the parent directories the
      * claim created if nothing was written).
      */
-    public static final class Claim implements AutoCloseable {
+    public static final class TargetClaim implements AutoCloseable {
         private final Path target;
         private final Path abs;
         private final Path lock;
@@ -328,7 +329,7 @@ public final class ResultWriter {
         /** Held while the finished partial directory is renamed into place, so an abort never races the rename. */
         private final java.util.concurrent.locks.ReentrantLock renaming = new java.util.concurrent.locks.ReentrantLock();
 
-        private Claim(Path target, Path abs, Path lock, List<Path> createdParents) {
+        private TargetClaim(Path target, Path abs, Path lock, List<Path> createdParents) {
             this.target = target;
             this.abs = abs;
             this.lock = lock;
@@ -459,63 +460,37 @@ public final class ResultWriter {
         }
     }
 
-    /** Writes all files of one result into the existing directory {@code dir}. */
+    /** Writes all files of one result into the existing directory {@code dir} (a stand-alone result page). */
     public static void writeContents(Path dir, Result result, Provenance provenance, String heading) throws IOException {
+        writeContents(dir, result, provenance, ResultPage.Context.STANDALONE);
+    }
+
+    /**
+     * Writes all files of one result into the existing directory {@code dir}: result.json, provenance.json (if given),
+     * claims.json (if there are claims), a CSV per table, per figure its PNG and SVG (unless degenerate) and its data
+     * as {@code NAME.plot.csv}, and index.html ({@link ResultPage}). Returns what became of each figure.
+     */
+    public static Map<String, PlotRenderer.Rendering> writeContents(Path dir, Result result, Provenance provenance,
+                                                                    ResultPage.Context context) throws IOException {
         Files.writeString(dir.resolve("result.json"), Json.write(result.data()) + "\n", StandardCharsets.UTF_8);
         if (provenance != null) {
             Files.writeString(dir.resolve("provenance.json"), Json.write(provenance) + "\n", StandardCharsets.UTF_8);
         }
-        if (!result.claims().isEmpty()) {
-            Files.writeString(dir.resolve("claims.json"), Json.write(result.claims()) + "\n", StandardCharsets.UTF_8);
+        List<Claim> claims = context.claims(result);
+        if (!claims.isEmpty()) {
+            Files.writeString(dir.resolve("claims.json"), Json.write(claims) + "\n", StandardCharsets.UTF_8);
         }
         for (Table t : result.tables()) {
             Csv.write(t, dir.resolve(t.name() + ".csv"));
         }
-        Map<String, Integer> dropped = new LinkedHashMap<>();
+        Map<String, PlotRenderer.Rendering> renderings = new LinkedHashMap<>();
         for (Figure f : result.figures()) {
-            dropped.put(f.name(), PlotRenderer.render(f, dir));
+            Csv.write(f, dir.resolve(f.name() + ".plot.csv"));
+            renderings.put(f.name(), PlotRenderer.render(f, dir));
         }
-        Files.writeString(dir.resolve("index.html"), page(result, provenance, dropped), StandardCharsets.UTF_8);
-    }
-
-    static String page(Result r, Provenance prov, Map<String, Integer> dropped) {
-        StringBuilder b = new StringBuilder(Html.head("deeprg: " + r.title()));
-        b.append("<h1>").append(Html.escape(r.title())).append("</h1>\n");
-        if (!r.summary().isEmpty()) {
-            b.append("<ul class=\"summary\">\n");
-            for (String s : r.summary()) {
-                b.append("<li>").append(Html.escape(s)).append("</li>\n");
-            }
-            b.append("</ul>\n");
-        }
-        if (!r.claims().isEmpty()) {
-            b.append("<h2>Paper claims</h2>\n");
-            Html.claimsTable(b, r.claims(), null);
-        }
-        if (!r.figures().isEmpty()) {
-            b.append("<h2>Figures</h2>\n");
-            for (Figure f : r.figures()) {
-                Html.figure(b, f, "");
-                Integer d = dropped.get(f.name());
-                if (d != null && d > 0) {
-                    b.append("<p>").append(d).append(" points of ").append(Html.escape(f.name()))
-                            .append(" could not be drawn (non-finite or non-positive on a log axis); they are in the data files.</p>\n");
-                }
-            }
-        }
-        for (Table t : r.tables()) {
-            Html.table(b, t, "");
-        }
-        b.append("<h2>Files</h2>\n<p><a href=\"result.json\">result.json</a> · <a href=\"provenance.json\">provenance.json</a>");
-        if (!r.claims().isEmpty()) {
-            b.append(" · <a href=\"claims.json\">claims.json</a>");
-        }
-        b.append("</p>\n");
-        if (prov != null) {
-            b.append("<h2>Provenance</h2>\n<pre>").append(Html.escape(Json.write(prov))).append("</pre>\n");
-        }
-        b.append(Html.foot());
-        return b.toString();
+        Files.writeString(dir.resolve("index.html"), ResultPage.html(result, claims, provenance, renderings, context),
+                StandardCharsets.UTF_8);
+        return renderings;
     }
 
     /** Deletes a directory tree (best effort). */

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.deeprg.InvalidInputException;
+import org.deeprg.result.Claim;
+import org.deeprg.result.Paper;
 import org.deeprg.result.Figure;
 import org.deeprg.result.Result;
 import org.deeprg.result.Series;
@@ -40,15 +42,6 @@ class ResultWriterTest {
     }
 
     @Test
-    void logAxesDropNonPositivePointsInsteadOfFailing(@TempDir Path tmp) throws IOException {
-        Figure f = Figure.of("f", "t", "x", "y", "c", Series.markers("s", new double[] {-1, 0, 1, 2}, new double[] {1, 1, 0, 4}))
-                .withLogAxes(true, true);
-        assertThat(PlotRenderer.render(f, tmp)).isEqualTo(3);
-        assertThat(tmp.resolve("f.png")).isNotEmptyFile();
-        assertThat(tmp.resolve("f.svg")).isNotEmptyFile();
-    }
-
-    @Test
     void writesEveryFileAndRefusesForeignDirectories(@TempDir Path tmp) throws IOException {
         Result r = Result.builder("t").data(Map.of("x", 1)).build();
         Provenance p = Provenance.capture(List.of("a"), Map.of("k", 1), 5, 1, Instant.now()).finished(List.of());
@@ -60,12 +53,35 @@ class ResultWriterTest {
     }
 
     @Test
+    void aStudyPageInsideAReportLinksBackAndToItsProvenance(@TempDir Path tmp) throws IOException {
+        double[] x = {1, 2, 3};
+        @SuppressWarnings("deprecation")
+        Claim legacy = Claim.exact("2 + 2 = 4", 4, 4, 1e-12);
+        Result r = Result.builder("study").data(Map.of("x", 1)).claim(legacy)
+                .figure(Figure.of("fig", "t", "x", "y", "c", Series.line("a", x, x))).build();
+        Provenance p = Provenance.capture(List.of("reproduce"), Map.of("k", 1), 5, 1, Instant.now()).finished(List.of());
+        Files.createDirectories(tmp.resolve("s"));
+        Map<String, PlotRenderer.Rendering> rs = ResultWriter.writeContents(tmp.resolve("s"), r, p.withSpec(Map.of("study", "s")),
+                ResultPage.Context.inReport("s", Paper.NNQFT_2022));
+        assertThat(rs.get("fig").drawn()).isTrue();
+        String html = Files.readString(tmp.resolve("s/index.html"));
+        assertThat(html).contains("href=\"../index.html#study-s\"").contains("href=\"provenance.json\"").contains(Paper.NNQFT_2022.link());
+        assertThat(tmp.resolve("s/provenance.json")).exists();
+        assertThat(tmp.resolve("s/fig.plot.csv")).exists();
+        // the claim's paper is filled in from the study
+        assertThat(Files.readString(tmp.resolve("s/claims.json"))).contains("\"paper\" : \"erbin2022\"");
+        // a stand-alone result has no link back
+        ResultWriter.write(tmp.resolve("alone"), r, p);
+        assertThat(Files.readString(tmp.resolve("alone/index.html"))).doesNotContain("back to the report");
+    }
+
+    @Test
     void defaultNamesClaimedInTheSameMillisecondNeverCollide(@TempDir Path tmp) throws IOException {
         Instant now = Instant.parse("2026-01-02T03:04:05.678Z");
         java.util.Set<Path> seen = new java.util.HashSet<>();
-        List<ResultWriter.Claim> claims = new java.util.ArrayList<>();
+        List<ResultWriter.TargetClaim> claims = new java.util.ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            ResultWriter.Claim c = ResultWriter.claimDefault(tmp.resolve("results"), "dyn-mc", now);
+            ResultWriter.TargetClaim c = ResultWriter.claimDefault(tmp.resolve("results"), "dyn-mc", now);
             claims.add(c);
             assertThat(c.target().getFileName().toString()).matches("dyn-mc-20260102-030405-678-[0-9a-f]{4}");
             assertThat(seen.add(c.target())).isTrue();
@@ -73,7 +89,7 @@ class ResultWriterTest {
         Result r = Result.builder("t").data(Map.of("x", 1)).build();
         Path written = claims.get(0).write(r, null);
         assertThat(written.resolve("result.json")).exists();
-        claims.forEach(ResultWriter.Claim::close);
+        claims.forEach(ResultWriter.TargetClaim::close);
         try (var s = Files.list(tmp.resolve("results"))) {
             assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly(written.getFileName().toString());
         }
@@ -81,7 +97,7 @@ class ResultWriterTest {
 
     @Test
     void aClaimThatWroteNothingRemovesTheDirectoriesItCreated(@TempDir Path tmp) {
-        ResultWriter.Claim c = ResultWriter.claim(tmp.resolve("a/b/r"));
+        ResultWriter.TargetClaim c = ResultWriter.claim(tmp.resolve("a/b/r"));
         assertThat(tmp.resolve("a/b/.r.lock")).exists();
         c.close();
         assertThat(tmp.resolve("a")).doesNotExist();
