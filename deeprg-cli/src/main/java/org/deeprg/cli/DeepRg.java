@@ -26,7 +26,7 @@ import picocli.CommandLine.IVersionProvider;
                 "%nEvery computing command writes a result directory (result.json, provenance.json, CSV, SVG/PNG plots, index.html)",
                 "under results/ unless --out is given. Add --stacktrace to see the stack trace of an internal error.",
                 "Exit codes: 0 ok; 2 invalid input (one line on stderr naming the option or file; nothing computed or written);",
-                "3 interrupted after writing a checkpoint (rerun with --resume); 4 internal error;",
+                "3 interrupted after writing a checkpoint (rerun with --resume); 4 internal error (or a --backend spark job that failed on the cluster);",
                 "130 / 143 interrupted by SIGINT / SIGTERM without a checkpoint (nothing written)."})
 public final class DeepRg {
     private static final ThreadLocal<List<String>> ARGS = ThreadLocal.withInitial(List::of);
@@ -110,6 +110,16 @@ public final class DeepRg {
             }
             err.flush();
             return ExitCodes.INVALID_INPUT;
+        }
+        for (Throwable b = ex; b != null && b.getCause() != b; b = b.getCause()) {
+            if (b instanceof org.deeprg.run.BackendException be) {
+                err.println("deeprg: backend " + be.backend() + ": " + oneLine(be.getMessage()));
+                if (stacktrace) {
+                    ex.printStackTrace(err);
+                }
+                err.flush();
+                return ExitCodes.INTERNAL_ERROR;
+            }
         }
         if (t instanceof OutOfMemoryError) {
             return outOfMemory(err);
