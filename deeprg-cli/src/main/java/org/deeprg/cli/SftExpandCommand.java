@@ -9,8 +9,8 @@ import org.deeprg.InvalidInputException;
 import org.deeprg.result.Result;
 import org.deeprg.result.Table;
 import org.deeprg.sft.algebra.CostExpansion;
-import org.deeprg.sft.net.Dataset;
-import org.deeprg.sft.net.Network;
+import org.deeprg.net.Dataset;
+import org.deeprg.net.DenseNetwork;
 import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +41,7 @@ public final class SftExpandCommand extends ComputeCommand<SftExpandCommand.Spec
     public record Term(int[] indices, double coefficient, double tensorEntry) { }
 
     /** JSON contract: parameter labels (layer, row, column; column 0 = bias), C(W0) and the sources by name. */
-    public record Output(int parameters, List<Network.Label> labels, double[] reference, double constant, Map<String, List<Term>> sources) { }
+    public record Output(int parameters, List<DenseNetwork.Label> labels, double[] reference, double constant, Map<String, List<Term>> sources) { }
 
     @Override
     protected Spec spec() {
@@ -50,7 +50,7 @@ public final class SftExpandCommand extends ComputeCommand<SftExpandCommand.Spec
 
     @Override
     protected Result compute(Spec spec, RunContext ctx) {
-        Network n = spec.network().network();
+        DenseNetwork n = spec.network().network();
         Dataset d = spec.network().dataset(ctx.streams());
         double[] w0 = spec.network().referencePoint(n, ctx.streams());
         CostExpansion e = CostExpansion.of(n, d, w0, spec.order());

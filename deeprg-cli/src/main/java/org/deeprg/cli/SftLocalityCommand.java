@@ -14,8 +14,8 @@ import org.deeprg.sft.HiddenLayerExample;
 import org.deeprg.sft.Locality;
 import org.deeprg.sft.PerceptronExample;
 import org.deeprg.sft.algebra.CostExpansion;
-import org.deeprg.sft.net.Dataset;
-import org.deeprg.sft.net.Network;
+import org.deeprg.net.Dataset;
+import org.deeprg.net.DenseNetwork;
 import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,7 +71,7 @@ public final class SftLocalityCommand extends ComputeCommand<SftLocalityCommand.
     @Override
     protected Result compute(Spec spec, RunContext ctx) {
         UniformRandomProvider r = ctx.streams().split("data").generator();
-        Network n;
+        DenseNetwork n;
         Dataset d;
         Embedding paper = null;
         double[] w0;
@@ -89,7 +89,7 @@ public final class SftLocalityCommand extends ComputeCommand<SftLocalityCommand.
                     y[l][i] = 2 * r.nextDouble() - 1;
                 }
             }
-            d = new Dataset(x, y);
+            d = Dataset.of(x, y);
             if (spec.example().equals("perceptron")) {
                 PerceptronExample p = new PerceptronExample(d, 1, 0.3);
                 n = p.network();

@@ -8,9 +8,9 @@ import org.deeprg.result.Figure;
 import org.deeprg.result.Result;
 import org.deeprg.result.Series;
 import org.deeprg.sft.MomentumMapping;
-import org.deeprg.sft.net.Dataset;
-import org.deeprg.sft.net.Network;
-import org.deeprg.sft.net.NetworkCost;
+import org.deeprg.net.Dataset;
+import org.deeprg.net.DenseNetwork;
+import org.deeprg.net.NetworkCost;
 import org.deeprg.sft.spectral.Lanczos;
 import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
@@ -72,10 +72,10 @@ public final class SftModesCommand extends ComputeCommand<SftModesCommand.Spec> 
 
     @Override
     protected Result compute(Spec spec, RunContext ctx) {
-        Network n = spec.network().network();
+        DenseNetwork n = spec.network().network();
         Dataset d = spec.network().dataset(ctx.streams());
         double[] w0 = spec.network().referencePoint(n, ctx.streams());
-        NetworkCost cost = new NetworkCost(n, d, ctx.threads());
+        NetworkCost cost = NetworkCost.of(n, d, ctx);
         int p = n.parameterCount();
         int want = Math.min(spec.eigenvalues(), p);
         int small = switch (spec.which()) {

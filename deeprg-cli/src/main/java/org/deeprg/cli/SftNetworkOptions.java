@@ -5,9 +5,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.deeprg.InvalidInputException;
 import org.deeprg.random.RandomStreams;
 import org.deeprg.sft.DataFiles;
-import org.deeprg.sft.net.Activation;
-import org.deeprg.sft.net.Dataset;
-import org.deeprg.sft.net.Network;
+import org.deeprg.net.Activation;
+import org.deeprg.net.Dataset;
+import org.deeprg.net.DenseNetwork;
 import picocli.CommandLine.Option;
 
 /** Options describing a general network and its data for the sft commands (a picocli mixin). */
@@ -44,8 +44,8 @@ public final class SftNetworkOptions {
             Activation.parse("outputActivation", outputActivation);
         }
 
-        public Network network() {
-            return Network.dense(widths, Activation.parse("activation", activation), Activation.parse("outputActivation", outputActivation), bias);
+        public DenseNetwork network() {
+            return DenseNetwork.dense(widths, Activation.parse("activation", activation), Activation.parse("outputActivation", outputActivation), bias);
         }
 
         public Dataset dataset(RandomStreams streams) {
@@ -60,7 +60,7 @@ public final class SftNetworkOptions {
             return Dataset.uniformRandom(streams.split("data").generator(), examples, widths[0], widths[widths.length - 1]);
         }
 
-        public double[] referencePoint(Network net, RandomStreams streams) {
+        public double[] referencePoint(DenseNetwork net, RandomStreams streams) {
             double[] w = new double[net.parameterCount()];
             if (reference.equals("random")) {
                 UniformRandomProvider r = streams.split("reference").generator();

@@ -13,7 +13,7 @@ import org.deeprg.sft.DataFiles;
 import org.deeprg.sft.ModeSimulation;
 import org.deeprg.sft.MomentumMapping;
 import org.deeprg.sft.PerceptronExample;
-import org.deeprg.sft.net.Dataset;
+import org.deeprg.net.Dataset;
 import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.deeprg.InvalidInputException;
 import org.deeprg.sft.algebra.Polynomial;
-import org.deeprg.sft.net.Activation;
-import org.deeprg.sft.net.Dataset;
-import org.deeprg.sft.net.Network;
+import org.deeprg.net.Activation;
+import org.deeprg.net.Dataset;
+import org.deeprg.net.DenseNetwork;
 
 /**
  * Example 2 of the paper (Eqs. 18-19, Table II, Fig. 3): S inputs, S hidden neurons, S outputs on a ring; hidden
@@ -79,7 +79,7 @@ public final class HiddenLayerExample {
     }
 
     /** The masked two-layer network. */
-    public Network network() {
+    public DenseNetwork network() {
         boolean[][][] mask = new boolean[2][sites][sites];
         for (int j = 0; j < sites; j++) {
             mask[0][j][j] = true;
@@ -87,13 +87,13 @@ public final class HiddenLayerExample {
             mask[1][j][(j - 1 + sites) % sites] = true;
             mask[1][j][j] = true;
         }
-        return new Network(new int[] {sites, sites, sites},
-                new Activation[] {Activation.quadratic(p, q, r), Activation.identity()}, mask, new boolean[] {false, false});
+        return new DenseNetwork(new int[] {sites, sites, sites},
+                new Activation[] {Activation.Polynomial.quadratic(p, q, r), Activation.LINEAR}, mask, new boolean[] {false, false});
     }
 
     /** The paper's index n (Fig. 3 relabelling, periodic mod 4S) of network parameter k. */
-    public int paperIndex(Network net, int k) {
-        Network.Label l = net.label(k);
+    public int paperIndex(DenseNetwork net, int k) {
+        DenseNetwork.Label l = net.label(k);
         int col = l.column() - 1;
         if (l.layer() == 0) {
             int j = l.row();
@@ -104,12 +104,12 @@ public final class HiddenLayerExample {
     }
 
     /** Field (1 or 2) of parameter k. */
-    public int field(Network net, int k) {
+    public int field(DenseNetwork net, int k) {
         return net.label(k).layer() + 1;
     }
 
     /** The paper's embedding: x = n (index units), periodic with period 4S; both fields share the line. */
-    public Embedding paperEmbedding(Network net) {
+    public Embedding paperEmbedding(DenseNetwork net) {
         double[][] c = new double[net.parameterCount()][1];
         for (int k = 0; k < c.length; k++) {
             c[k][0] = paperIndex(net, k);

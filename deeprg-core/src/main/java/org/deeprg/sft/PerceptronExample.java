@@ -3,9 +3,9 @@ package org.deeprg.sft;
 import java.util.Arrays;
 import org.deeprg.InvalidInputException;
 import org.deeprg.mc.DifferentiableEnergy;
-import org.deeprg.sft.net.Activation;
-import org.deeprg.sft.net.Dataset;
-import org.deeprg.sft.net.Network;
+import org.deeprg.net.Activation;
+import org.deeprg.net.Dataset;
+import org.deeprg.net.DenseNetwork;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -82,8 +82,8 @@ public final class PerceptronExample implements DifferentiableEnergy {
         }
         double c = 0;
         for (int l = 0; l < data.size(); l++) {
-            double[] x = data.inputs()[l];
-            double[] y = data.targets()[l];
+            double[] x = data.inputRow(l);
+            double[] y = data.targetRow(l);
             for (int i = 0; i < sites; i++) {
                 int j = (i + 1) % sites;
                 double r = y[i] - (p * (w[2 * i] * x[i] + w[2 * i + 1] * x[j]) + q);
@@ -101,7 +101,7 @@ public final class PerceptronExample implements DifferentiableEnergy {
     public double[][] hessian() {
         double[][] h = new double[2 * sites][2 * sites];
         for (int l = 0; l < data.size(); l++) {
-            double[] x = data.inputs()[l];
+            double[] x = data.inputRow(l);
             for (int i = 0; i < sites; i++) {
                 int j = (i + 1) % sites;
                 h[2 * i][2 * i] += 2 * p * p * x[i] * x[i];
@@ -211,19 +211,19 @@ public final class PerceptronExample implements DifferentiableEnergy {
         return new Modes(w2, vec);
     }
 
-    /** The same perceptron as a masked {@link Network} (one layer, no bias); see {@link #paperIndex(int)}. */
-    public Network network() {
+    /** The same perceptron as a masked {@link DenseNetwork} (one layer, no bias); see {@link #paperIndex(int)}. */
+    public DenseNetwork network() {
         boolean[][][] mask = new boolean[1][sites][sites];
         for (int i = 0; i < sites; i++) {
             mask[0][i][i] = true;
             mask[0][i][(i + 1) % sites] = true;
         }
-        return new Network(new int[] {sites, sites}, new Activation[] {Activation.linear(p, q)}, mask, new boolean[] {false});
+        return new DenseNetwork(new int[] {sites, sites}, new Activation[] {Activation.Polynomial.linear(p, q)}, mask, new boolean[] {false});
     }
 
     /** The paper's index {@code a} of the network's parameter {@code k} (standard indexing -> relabelling). */
-    public int paperIndex(Network net, int k) {
-        Network.Label lab = net.label(k);
+    public int paperIndex(DenseNetwork net, int k) {
+        DenseNetwork.Label lab = net.label(k);
         int i = lab.row();
         int j = lab.column() - 1;
         return j == i ? 2 * i : 2 * i + 1;
@@ -240,12 +240,12 @@ public final class PerceptronExample implements DifferentiableEnergy {
         for (int l = 0; l < d.size(); l++) {
             for (int t = 0; t < s; t++) {
                 for (int i = 0; i < s; i++) {
-                    x[l * s + t][i] = d.inputs()[l][(i + t) % s];
-                    y[l * s + t][i] = d.targets()[l][(i + t) % s];
+                    x[l * s + t][i] = d.input(l, (i + t) % s);
+                    y[l * s + t][i] = d.target(l, (i + t) % s);
                 }
             }
         }
-        return new Dataset(x, y);
+        return Dataset.of(x, y);
     }
 
     /**

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import org.deeprg.sft.net.Dataset;
-import org.deeprg.sft.net.Network;
-import org.deeprg.sft.net.NetworkCost;
+import org.deeprg.net.Dataset;
+import org.deeprg.net.DenseNetwork;
+import org.deeprg.net.NetworkCost;
+import org.deeprg.run.RunContext;
 import org.junit.jupiter.api.Test;
 
 /** Example 2 (Eqs. 18-19, Table II): the continuum expansion against the lattice network, the mass-term claim. */
@@ -59,9 +60,9 @@ class HiddenLayerExampleTest {
                 ys[l][i] = dataY(l, i * a);
             }
         }
-        HiddenLayerExample ex = new HiddenLayerExample(new Dataset(xs, ys), P, Q, R);
-        Network net = ex.network();
-        NetworkCost cost = new NetworkCost(net, ex.data(), 1);
+        HiddenLayerExample ex = new HiddenLayerExample(Dataset.of(xs, ys), P, Q, R);
+        DenseNetwork net = ex.network();
+        NetworkCost cost = NetworkCost.of(net, ex.data(), RunContext.of(0, 1));
         double[] w = new double[net.parameterCount()];
         for (int k = 0; k < w.length; k++) {
             double x = (ex.paperIndex(net, k) - 1) * a / 4;
@@ -124,8 +125,8 @@ class HiddenLayerExampleTest {
         assertThat(HiddenLayerExample.describe(HiddenLayerExample.coefficientOf(terms, new int[] {3, 3}))).isEqualTo("4 r^2 a^-1 N_l");
         Dataset d = TestNets.data(7, 5, 5, 71);
         HiddenLayerExample ex = new HiddenLayerExample(d, P, Q, R);
-        Network net = ex.network();
-        NetworkCost cost = new NetworkCost(net, d, 1);
+        DenseNetwork net = ex.network();
+        NetworkCost cost = NetworkCost.of(net, d, RunContext.of(0, 1));
         double[][] h = cost.denseHessian(new double[net.parameterCount()]);
         double[][] hShifted = cost.denseHessian(TestNets.weights(net.parameterCount(), 0.5, 72));
         boolean w1MassAway = false;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.deeprg.mc.DifferentiableEnergy;
-import org.deeprg.sft.net.Network;
-import org.deeprg.sft.net.NetworkCost;
+import org.deeprg.net.DenseNetwork;
+import org.deeprg.net.NetworkCost;
+import org.deeprg.run.RunContext;
 import org.junit.jupiter.api.Test;
 
 /** Eqs. 5 and 8: dissipation identity, Euler-Lagrange equation, optimiser <-> continuum mapping. */
@@ -13,7 +14,7 @@ class MechanicsTest {
 
     @Test
     void energyDissipationIdentityHoldsAlongIntegratedTrajectories() {
-        Network net = TestNets.tanhNet();
+        DenseNetwork net = TestNets.tanhNet();
         NetworkCost cost = TestNets.cost(net, 20, 31);
         double[] w0 = TestNets.weights(net.parameterCount(), 0.8, 32);
         double[] v0 = TestNets.weights(net.parameterCount(), 0.3, 33);
@@ -43,7 +44,7 @@ class MechanicsTest {
 
     @Test
     void eulerLagrangeOfTheActionIsEquationFive() {
-        Network net = TestNets.quadraticNet();
+        DenseNetwork net = TestNets.quadraticNet();
         NetworkCost cost = TestNets.cost(net, 6, 34);
         int n = net.parameterCount();
         double gamma = 0.9;

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.deeprg.random.RandomStreams;
-import org.deeprg.sft.net.Dataset;
-import org.deeprg.sft.net.Network;
-import org.deeprg.sft.net.NetworkCost;
+import org.deeprg.net.Dataset;
+import org.deeprg.net.DenseNetwork;
+import org.deeprg.net.NetworkCost;
+import org.deeprg.run.RunContext;
 import org.junit.jupiter.api.Test;
 
 /** Example 1 (Eqs. 13-17): couplings against the network, Eq. 14 against direct evaluation, modes against training. */
@@ -20,8 +21,8 @@ class PerceptronExampleTest {
     @Test
     void hessianEqualsTheMaskedNetworksHessianUnderTheRelabelling() {
         PerceptronExample ex = example(5, 12, 51);
-        Network net = ex.network();
-        NetworkCost cost = new NetworkCost(net, ex.data(), 1);
+        DenseNetwork net = ex.network();
+        NetworkCost cost = NetworkCost.of(net, ex.data(), RunContext.of(0, 1));
         double[][] hn = cost.denseHessian(new double[net.parameterCount()]);
         double[][] h = ex.hessian();
         for (int k = 0; k < net.parameterCount(); k++) {

@@ -19,10 +19,11 @@ import org.deeprg.sft.MomentumMapping;
 import org.deeprg.sft.NoisyTraining;
 import org.deeprg.sft.PerceptronExample;
 import org.deeprg.sft.algebra.CostExpansion;
-import org.deeprg.sft.net.Activation;
-import org.deeprg.sft.net.Dataset;
-import org.deeprg.sft.net.Network;
-import org.deeprg.sft.net.NetworkCost;
+import org.deeprg.net.Activation;
+import org.deeprg.net.Dataset;
+import org.deeprg.net.DenseNetwork;
+import org.deeprg.net.NetworkCost;
+import org.deeprg.run.RunContext;
 import org.deeprg.stats.Estimate;
 import org.deeprg.result.Paper;
 import org.deeprg.study.Scale;
@@ -93,9 +94,9 @@ public final class SynapticFieldTheoryStudy implements Study {
 
         // ---------------------------------------------------------------- mechanics (Eqs. 5, 8, 10)
         ctx.progress().start("sft mechanics", 7);
-        Network tanh = Network.dense(new int[] {3, 5, 2}, new Activation.Tanh(), Activation.identity(), true);
+        DenseNetwork tanh = DenseNetwork.dense(new int[] {3, 5, 2}, Activation.TANH, Activation.LINEAR, true);
         Dataset mlpData = Dataset.uniformRandom(ctx.streams().split("mlp-data").generator(), 30, 3, 2);
-        NetworkCost mlp = new NetworkCost(tanh, mlpData, 1);
+        NetworkCost mlp = NetworkCost.of(tanh, mlpData, RunContext.of(0));
         double[] w0 = randomWeights(ctx.streams().split("mlp-w0").generator(), tanh.parameterCount(), 0.8);
         double gamma = 0.6;
         DampedDynamics dyn = new DampedDynamics(mlp, gamma);
@@ -140,12 +141,12 @@ public final class SynapticFieldTheoryStudy implements Study {
         ctx.progress().advance(1);
 
         // ---------------------------------------------------------------- sources vs HVP (Eq. 11)
-        Network quad = Network.dense(new int[] {3, 3, 2}, Activation.quadratic(0.5, -0.7, 0.2), Activation.identity(), true);
+        DenseNetwork quad = DenseNetwork.dense(new int[] {3, 3, 2}, Activation.Polynomial.quadratic(0.5, -0.7, 0.2), Activation.LINEAR, true);
         Dataset qData = Dataset.uniformRandom(ctx.streams().split("quad-data").generator(), 12, 3, 2);
         double[] qw = randomWeights(ctx.streams().split("quad-w").generator(), quad.parameterCount(), 0.6);
         CostExpansion qe = CostExpansion.of(quad, qData, qw, 2);
         double[][] j2 = qe.j2();
-        double[][] hq = new NetworkCost(quad, qData, 1).denseHessian(qw);
+        double[][] hq = NetworkCost.of(quad, qData, RunContext.of(0)).denseHessian(qw);
         double srcDiff = 0;
         double srcScale = 0;
         for (int a = 0; a < j2.length; a++) {
@@ -173,7 +174,7 @@ public final class SynapticFieldTheoryStudy implements Study {
         for (int s : siteList) {
             Dataset d1 = Dataset.uniformRandom(ctx.streams().split("loc1-" + s).generator(), 10, s, s);
             PerceptronExample p1 = new PerceptronExample(d1, 1.2, 0.3);
-            Network n1 = p1.network();
+            DenseNetwork n1 = p1.network();
             CostExpansion c1 = CostExpansion.of(n1, d1, new double[n1.parameterCount()], 2);
             double[][] pc = new double[n1.parameterCount()][1];
             for (int k = 0; k < pc.length; k++) {
@@ -193,7 +194,7 @@ public final class SynapticFieldTheoryStudy implements Study {
             }
             Dataset d2 = Dataset.uniformRandom(ctx.streams().split("loc2-" + s).generator(), 6, s, s);
             HiddenLayerExample h2 = new HiddenLayerExample(d2, 0.8, -0.6, 0.4);
-            Network n2 = h2.network();
+            DenseNetwork n2 = h2.network();
             CostExpansion c2 = CostExpansion.of(n2, d2, new double[n2.parameterCount()], 3);
             for (Embedding e : new Embedding[] {Embedding.standardFlat(n2), h2.paperEmbedding(n2)}) {
                 for (int order = 2; order <= 3; order++) {
@@ -334,8 +335,8 @@ public final class SynapticFieldTheoryStudy implements Study {
         Dataset d2 = Dataset.uniformRandom(ctx.streams().split("ex2-data").generator(), 9, 5, 5);
         double rr = 0.4;
         HiddenLayerExample ex2 = new HiddenLayerExample(d2, 0.8, -0.6, rr);
-        Network n2 = ex2.network();
-        NetworkCost c2 = new NetworkCost(n2, d2, 1);
+        DenseNetwork n2 = ex2.network();
+        NetworkCost c2 = NetworkCost.of(n2, d2, RunContext.of(0));
         double[][] h0 = c2.denseHessian(new double[n2.parameterCount()]);
         double[][] h1 = c2.denseHessian(randomWeights(ctx.streams().split("ex2-ref").generator(), n2.parameterCount(), 0.5));
         double w1Mass = 0;
