@@ -211,7 +211,7 @@ public final class PerceptronExample implements DifferentiableEnergy {
         return new Modes(w2, vec);
     }
 
-    /** The same perceptron as a masked {@link DenseNetwork} (one layer, no bias); see {@link #paperIndex(int)}. */
+    /** The same perceptron as a masked {@link DenseNetwork} (one layer, no bias); see {@link #paperIndex(DenseNetwork, int)}. */
     public DenseNetwork network() {
         boolean[][][] mask = new boolean[1][sites][sites];
         for (int i = 0; i < sites; i++) {
@@ -227,6 +227,15 @@ public final class PerceptronExample implements DifferentiableEnergy {
         int i = lab.row();
         int j = lab.column() - 1;
         return j == i ? 2 * i : 2 * i + 1;
+    }
+
+    /** The paper's embedding (Fig. 2): parameter k at {@code x = a} (its relabelled index), periodic with period 2S. */
+    public Embedding paperEmbedding(DenseNetwork net) {
+        double[][] c = new double[net.parameterCount()][1];
+        for (int k = 0; k < c.length; k++) {
+            c[k][0] = paperIndex(net, k);
+        }
+        return new Embedding("paper relabelling (Fig. 2)", c, new double[] {2.0 * sites});
     }
 
     /**

@@ -1,0 +1,83 @@
+package org.deeprg.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.deeprg.critical.CriticalRegulariser;
+import org.deeprg.numerics.Blas;
+import org.deeprg.random.RandomStreams;
+import org.deeprg.train.CriticalPenalty;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The Eq. 33 penalty and gradient of one layer (N units, {@code in} inputs) by the two kernels deeprg has: the
+ * hand-written cache-blocked GEMM/SYRK of {@link CriticalRegulariser} (Vector API fused multiply-adds; add
+ * {@code -jvmArgsAppend -Ddeeprg.noVector=true} for its scalar loops) and the BLAS form of {@link CriticalPenalty}
+ * (netlib {@code dsyrk}/{@code dgemm} through {@link Blas}: {@code blas=native} is OpenBLAS through JNI when installed,
+ * {@code blas=java} netlib's pure-Java BLAS). Same multiply-add count (1.5 N^2 in + 1.5 N^3). Shapes: the theory
+ * study's small layers (N = 16), and the hidden layers of the paper's 784-600-400-200-100 network.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+public class RegulariserKernelBenchmark {
+    /** N x in. */
+    @Param({"16x16", "100x200", "400x600", "600x784"})
+    public String shape;
+
+    @Param({"native", "java"})
+    public String blas;
+
+    private int n;
+    private int in;
+    private double[] v;       // N x in (CriticalRegulariser layout)
+    private double[] weights; // in x N (training layout)
+    private double[] gradV;
+    private double[] gradW;
+    private final CriticalRegulariser.Workspace workspace = new CriticalRegulariser.Workspace();
+    private final CriticalPenalty penalty = new CriticalPenalty();
+
+    @Setup
+    public void setup() {
+        System.setProperty(Blas.PROPERTY, blas);
+        String[] p = shape.split("x");
+        n = Integer.parseInt(p[0]);
+        in = Integer.parseInt(p[1]);
+        var g = RandomStreams.root(3).gaussian();
+        weights = new double[in * n];
+        v = new double[n * in];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = g.sample() * Math.sqrt(2.0 / in);
+        }
+        for (int i = 0; i < in; i++) {
+            for (int j = 0; j < n; j++) {
+                v[j * in + i] = weights[i * n + j];
+            }
+        }
+        gradV = new double[v.length];
+        gradW = new double[weights.length];
+        System.err.println("BLAS: " + Blas.describe());
+    }
+
+    /** The hand-written kernels (independent of {@code blas}; run once per shape is enough). */
+    @Benchmark
+    public double handwritten() {
+        return CriticalRegulariser.penaltyAndGradient(v, n, in, 1.0, gradV, workspace);
+    }
+
+    @Benchmark
+    public double blas() {
+        return penalty.penalty(weights, in, n, 1.0, 1.0, gradW);
+    }
+}
