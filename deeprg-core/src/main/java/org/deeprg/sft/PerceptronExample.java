@@ -272,6 +272,30 @@ public final class PerceptronExample implements DifferentiableEnergy {
     public record Dispersion(double[] k, double[] exact, double[] continuum, double[] uniformLattice, double meanJ, double meanK,
                              double couplingBondFraction, double maxRelativeDeviation, double exactBandCurvature) { }
 
+    /**
+     * The long-wavelength stiffness of a periodic chain {@code sum_a K_a (u_(a+1) - u_a)^2 / 2} (Eq. 14's gradient term,
+     * unit spacing per weight index): bonds in series add their compliances, so a mode of wave number {@code k -> 0}
+     * costs {@code K_eff k^2 / 2} per site with {@code 1/K_eff = mean_a (1/K_a)} (the harmonic mean), not the
+     * arithmetic mean that a continuum reading {@code K_i -> K(x)} of non-smooth couplings suggests. A missing bond
+     * ({@code K_a = 0}) makes {@code K_eff = 0}: nothing propagates. (For Example 1, {@code K_(2i+1) = 0} always.)
+     *
+     * @return the harmonic mean of {@code k}; 0 if any entry is 0; NaN if the entries change sign
+     */
+    public static double longWavelengthStiffness(double[] k) {
+        double inv = 0;
+        boolean pos = false;
+        boolean neg = false;
+        for (double v : k) {
+            if (v == 0) {
+                return 0;
+            }
+            pos |= v > 0;
+            neg |= v < 0;
+            inv += 1 / v;
+        }
+        return pos && neg ? Double.NaN : k.length / inv;
+    }
+
     /** Bloch analysis with the site (2 weights) as unit cell; requires translation-invariant couplings. */
     public Dispersion dispersion(int points) {
         double[][] h = hessian();
