@@ -174,6 +174,24 @@ public final class PerceptronExample implements DifferentiableEnergy {
         return energy(shift());
     }
 
+    /**
+     * Eq. 14 evaluated from the couplings: {@code C(W*) + sum_a [K_a (u_(a+1) - u_a)^2/2 + J_a u_a^2/2]} with
+     * {@code u = W - W*} (periodic in a); equal to {@link #energy(double[])} when Eq. 14 holds.
+     */
+    public double equationFourteen(double[] w) {
+        double[] k = bondCouplings();
+        double[] j = siteCouplings();
+        double[] star = shift();
+        int n = dimension();
+        double v = minimumCost();
+        for (int a = 0; a < n; a++) {
+            double ua = w[a] - star[a];
+            double ub = w[(a + 1) % n] - star[(a + 1) % n];
+            v += 0.5 * k[a] * (ub - ua) * (ub - ua) + 0.5 * j[a] * ua * ua;
+        }
+        return v;
+    }
+
     /** Normal modes of training: eigenvalues {@code omega^2} of H ascending, with unit eigenvectors {@code vectors[mode][a]}. */
     public record Modes(double[] omega2, double[][] vectors) { }
 
