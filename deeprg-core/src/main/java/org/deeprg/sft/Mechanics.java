@@ -8,7 +8,6 @@ import org.deeprg.net.Loss;
 import org.deeprg.net.NetworkCost;
 import org.deeprg.run.RunContext;
 import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 
@@ -120,21 +119,42 @@ public final class Mechanics {
                 return d;
             }
         };
-        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-12, steps, 1e-11, 1e-11);
+        double[][] flowAt = sampleAtIntegerTimes(flow, w0.clone(), steps, 1e-11);
         double[][] gd = Optimizer.GRADIENT_DESCENT.run(cost, w0, eta, 0, steps);
-        ODEState s = new ODEState(0, w0.clone());
         double dev = 0;
         double span = 0;
         for (int t = 1; t <= steps; t++) {
-            ODEStateAndDerivative r = integrator.integrate(flow, s, t);
-            double[] w = r.getPrimaryState();
+            double[] w = flowAt[t];
             for (int k = 0; k < n; k++) {
                 dev = Math.max(dev, Math.abs(gd[t][k] - w[k]));
                 span = Math.max(span, Math.abs(w[k] - w0[k]));
             }
-            s = new ODEState(r.getTime(), w);
         }
         return dev / span;
+    }
+
+    /**
+     * Integrates {@code ode} from {@code y0} at t = 0 to {@code t = steps} in one pass (Dormand-Prince 8(5,3), relative and
+     * absolute tolerance {@code tolerance}) and returns the state at every integer time, from the integrator's dense
+     * output (no restart at the sample times).
+     */
+    static double[][] sampleAtIntegerTimes(OrdinaryDifferentialEquation ode, double[] y0, int steps, double tolerance) {
+        double[][] at = new double[steps + 1][];
+        at[0] = y0.clone();
+        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-12, steps, tolerance, tolerance);
+        int[] next = {1};
+        integrator.addStepHandler(interpolator -> {
+            double end = interpolator.getCurrentState().getTime();
+            while (next[0] <= steps && next[0] <= end + 1e-9) {
+                at[next[0]] = interpolator.getInterpolatedState(Math.min(next[0], end)).getPrimaryState();
+                next[0]++;
+            }
+        });
+        integrator.integrate(ode, new ODEState(0, y0), steps);
+        for (int t = next[0]; t <= steps; t++) { // the final time, if rounding left it out
+            at[t] = at[t - 1];
+        }
+        return at;
     }
 
     /**
@@ -175,22 +195,19 @@ public final class Mechanics {
                 return d;
             }
         };
-        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-12, 1, 1e-10, 1e-10);
         double[] y0 = new double[2 * n];
         System.arraycopy(w0, 0, y0, 0, n);
         System.arraycopy(v0, 0, y0, n, n);
-        ODEState s = new ODEState(0, y0);
+        double[][] at = sampleAtIntegerTimes(eq5, y0, steps, 1e-10);
         double[][] gd = Optimizer.GRADIENT_DESCENT.run(cost, w0, eta, 0, steps);
         double dev = 0;
         double span = 0;
         for (int t = 1; t <= steps; t++) {
-            ODEStateAndDerivative r = integrator.integrate(eq5, s, t);
-            double[] y = r.getPrimaryState();
+            double[] y = at[t];
             for (int k = 0; k < n; k++) {
                 dev = Math.max(dev, Math.abs(gd[t][k] - y[k]));
                 span = Math.max(span, Math.abs(gd[t][k] - w0[k]));
             }
-            s = new ODEState(r.getTime(), y);
         }
         return dev / span;
     }

@@ -101,9 +101,9 @@ class MechanicsTest {
         double coarse = Mechanics.gradientDescentVsDampedFlow(cost, w0, 0.02, 1 / 0.02, 5);
         double fine = Mechanics.gradientDescentVsDampedFlow(cost, w0, 0.01, 1 / 0.01, 10);
         assertThat(fine).isLessThan(0.1);
-        assertThat(coarse / fine).isGreaterThan(1.7);
+        assertThat(fine).isLessThan(0.6 * coarse);
         double wrong = Mechanics.gradientDescentVsDampedFlow(cost, w0, 0.01, 2 / 0.01, 10);
-        assertThat(wrong).isGreaterThan(4 * fine); // twice the friction runs at half the speed: no convergence
+        assertThat(wrong).isGreaterThan(2.5 * fine); // twice the friction runs at half the speed: no convergence
     }
 
     /**
