@@ -21,23 +21,21 @@ import org.openjdk.jmh.annotations.Warmup;
  * The Eq. 33 penalty and gradient of one layer (N units, {@code in} inputs) by the two kernels deeprg has: the
  * hand-written cache-blocked GEMM/SYRK of {@link CriticalRegulariser} (Vector API fused multiply-adds; add
  * {@code -jvmArgsAppend -Ddeeprg.noVector=true} for its scalar loops) and the BLAS form of {@link CriticalPenalty}
- * (netlib {@code dsyrk}/{@code dgemm} through {@link Blas}: {@code blas=native} is OpenBLAS through JNI when installed,
- * {@code blas=java} netlib's pure-Java BLAS). Same multiply-add count (1.5 N^2 in + 1.5 N^3). Shapes: the theory
- * study's small layers (N = 16), and the hidden layers of the paper's 784-600-400-200-100 network.
+ * (netlib {@code dsyrk}/{@code dgemm} through {@link Blas}: OpenBLAS through JNI when installed; add
+ * {@code -jvmArgsAppend -Ddeeprg.blas=java} for netlib's pure-Java BLAS). Same multiply-add count
+ * (1.5 N^2 in + 1.5 N^3). Shapes: N x in with the theory study's small layers (N = 6, 8), intermediate sizes, and the
+ * first hidden layer of the paper's 784-600-400-200-100 network.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class RegulariserKernelBenchmark {
     /** N x in. */
-    @Param({"16x16", "100x200", "400x600", "600x784"})
+    @Param({"8x8", "32x32", "64x64", "128x128", "256x256", "600x784"})
     public String shape;
-
-    @Param({"native", "java"})
-    public String blas;
 
     private int n;
     private int in;
@@ -50,7 +48,6 @@ public class RegulariserKernelBenchmark {
 
     @Setup
     public void setup() {
-        System.setProperty(Blas.PROPERTY, blas);
         String[] p = shape.split("x");
         n = Integer.parseInt(p[0]);
         in = Integer.parseInt(p[1]);
@@ -70,7 +67,7 @@ public class RegulariserKernelBenchmark {
         System.err.println("BLAS: " + Blas.describe());
     }
 
-    /** The hand-written kernels (independent of {@code blas}; run once per shape is enough). */
+    /** The hand-written kernels (Vector API, or scalar with {@code -Ddeeprg.noVector=true}). */
     @Benchmark
     public double handwritten() {
         return CriticalRegulariser.penaltyAndGradient(v, n, in, 1.0, gradV, workspace);
