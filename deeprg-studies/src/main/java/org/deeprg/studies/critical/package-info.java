@@ -1,8 +1,5 @@
 /**
- * The criticality paper (arXiv:1705.11023) as studies and presenters: the theory study
- * ({@link org.deeprg.studies.critical.Criticality2017TheoryStudy}), the training experiment
- * ({@link org.deeprg.studies.critical.CriticalExperimentStudy}, {@link org.deeprg.studies.critical.CriticalExperiment})
- * and the figures and tables of their results ({@link org.deeprg.studies.critical.CriticalReports},
- * {@link org.deeprg.studies.critical.PowerLawPlots}).
+ * The studies of "Criticality &amp; Deep Learning II" (2017): the Gaussian field theory of a layer and the trained-network
+ * experiment of Sec. 3, with their claims, and the presenters that turn the criticality results into tables and figures.
  */
 package org.deeprg.studies.critical;
