@@ -20,7 +20,7 @@ import org.deeprg.random.RandomStreams;
 import org.deeprg.report.Provenance;
 import org.deeprg.report.ReportWriter;
 import org.deeprg.report.ResultWriter;
-import org.deeprg.result.Verdict;
+import org.deeprg.result.ClaimTally;
 import org.deeprg.study.Scale;
 import org.deeprg.study.Studies;
 import org.deeprg.study.Study;
@@ -122,18 +122,20 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
         }
         Path written = ReportWriter.write(target, runs, provenance.finished(List.of()), scale.name());
+        ClaimTally tally = ReportWriter.tally(runs);
+        long failed = runs.stream().filter(r -> r.result() == null).count();
         if (common.json()) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("report", written.resolve("index.html").toString());
-            summary.put("agrees", ReportWriter.count(runs, Verdict.AGREES));
-            summary.put("disagrees", ReportWriter.count(runs, Verdict.DISAGREES));
-            summary.put("notComparable", ReportWriter.count(runs, Verdict.NOT_COMPARABLE));
-            summary.put("failedStudies", runs.stream().filter(r -> r.result() == null).count());
+            summary.put("studies", runs.size());
+            summary.put("failedStudies", failed);
+            summary.put("counts", tally);
             out.println(Json.write(summary));
         } else {
-            out.printf(Locale.ROOT, "%d studies, claims: %d agree, %d disagree, %d not comparable%n", runs.size(),
-                    ReportWriter.count(runs, Verdict.AGREES), ReportWriter.count(runs, Verdict.DISAGREES),
-                    ReportWriter.count(runs, Verdict.NOT_COMPARABLE));
+            out.printf(Locale.ROOT, "%d studies%s%n", runs.size(), failed > 0 ? ", " + failed + " FAILED" : "");
+            for (String line : tally.lines()) {
+                out.println(line);
+            }
             out.println("report: " + written.resolve("index.html"));
         }
         out.flush();

@@ -65,6 +65,12 @@ public record Provenance(String tool, String version, List<String> command, Obje
                 jvmVersion, os, arch, cores, blas, start, Instant.now().toString(), List.copyOf(in));
     }
 
+    /** A copy describing another spec (a study of a reproduce run: same command, seed, environment and times). */
+    public Provenance withSpec(Object otherSpec) {
+        return new Provenance(tool, version, command, otherSpec, seed, threads, gitCommit, gitDirty, jvmVendor, jvmVersion, os,
+                arch, cores, blas, start, end, inputs);
+    }
+
     static InputFile hash(Path p) {
         try (InputStream in = Files.newInputStream(p)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
