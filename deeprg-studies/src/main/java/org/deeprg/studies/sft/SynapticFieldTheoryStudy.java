@@ -536,8 +536,9 @@ public final class SynapticFieldTheoryStudy implements Study {
                     .paperValue(e.paper().size() == 1 ? Value.of(e.paper().get(0).coefficient(), paper) : Value.text(paper));
             double sign = inferred == HiddenLayerExample.Match.OPPOSITE_SIGN ? -1 : 1;
             String inConvention = HiddenLayerExample.describe(scale(conv, sign));
-            c.measured(conv.size() == 1 ? Value.of(sign * conv.get(0).coefficient(), inConvention + " (convention below); " + md + " with a = one site")
-                    : Value.text(inConvention + " (convention below); " + md + " with a = one site"));
+            String text = direct == HiddenLayerExample.Match.EQUAL ? md + " (any lattice spacing, either sign of w₂)"
+                    : inConvention + " in the convention below; " + md + " with a = one site and w₂ = W⁽²⁾";
+            c.measured(conv.size() == 1 ? Value.of(sign * conv.get(0).coefficient(), text) : Value.text(text));
             boolean needsSpacing = e.paper().stream().anyMatch(t -> t.derivatives() > 0);
             boolean needsSign = inferred == HiddenLayerExample.Match.OPPOSITE_SIGN;
             if (!tableReproduced || inferred == HiddenLayerExample.Match.DIFFERENT) {
