@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.deeprg.Version;
 
@@ -35,10 +36,14 @@ import org.deeprg.Version;
  * @param start      start time (UTC, ISO-8601)
  * @param end        end time (UTC, ISO-8601)
  * @param inputs     input files with their SHA-256
+ * @param backend    where the distributable tasks ran ({@code org.deeprg.run.Backend#describe()}): {@code name}
+ *                   ("local" or "spark"), for Spark also {@code master}, {@code partitions}, {@code defaultParallelism},
+ *                   {@code sparkVersion}, {@code applicationId}, {@code deployMode}
  */
 public record Provenance(String tool, String version, List<String> command, Object spec, long seed, int threads,
                          String gitCommit, Boolean gitDirty, String jvmVendor, String jvmVersion, String os,
-                         String arch, int cores, String blas, String start, String end, List<InputFile> inputs) {
+                         String arch, int cores, String blas, String start, String end, List<InputFile> inputs,
+                         Map<String, Object> backend) {
 
     /** An input file and its hash. */
     public record InputFile(String path, long bytes, String sha256) {
@@ -52,7 +57,13 @@ public record Provenance(String tool, String version, List<String> command, Obje
                 System.getProperty("java.vm.vendor"), System.getProperty("java.runtime.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), org.deeprg.numerics.Blas.describe(),
-                start.toString(), null, List.of());
+                start.toString(), null, List.of(), Map.of("name", "local"));
+    }
+
+    /** A copy that records the backend on which the tasks ran ({@code Backend#describe()}). */
+    public Provenance withBackend(Map<String, Object> description) {
+        return new Provenance(tool, version, command, spec, seed, threads, gitCommit, gitDirty, jvmVendor, jvmVersion, os, arch,
+                cores, blas, start, end, inputs, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(description)));
     }
 
     /** A copy with the end time set to now and the input files hashed. */
@@ -62,13 +73,13 @@ public record Provenance(String tool, String version, List<String> command, Obje
             in.add(hash(p));
         }
         return new Provenance(tool, version, command, spec, seed, threads, gitCommit, gitDirty, jvmVendor,
-                jvmVersion, os, arch, cores, blas, start, Instant.now().toString(), List.copyOf(in));
+                jvmVersion, os, arch, cores, blas, start, Instant.now().toString(), List.copyOf(in), backend);
     }
 
     /** A copy describing another spec (a study of a reproduce run: same command, seed, environment and times). */
     public Provenance withSpec(Object otherSpec) {
         return new Provenance(tool, version, command, otherSpec, seed, threads, gitCommit, gitDirty, jvmVendor, jvmVersion, os,
-                arch, cores, blas, start, end, inputs);
+                arch, cores, blas, start, end, inputs, backend);
     }
 
     static InputFile hash(Path p) {
