@@ -321,6 +321,11 @@ class ReliabilityTest {
         Path parent = parent();
         Path ck = tmp.resolve("ck-" + System.nanoTime());
         Process p = startWork(parent, "120", "--checkpoint", ck.toString());
+        // the lock is taken before provenance and backend start: wait until the computation itself runs
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(ck) && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
         signal(p, "INT");
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(ExitCodes.INTERRUPTED);
