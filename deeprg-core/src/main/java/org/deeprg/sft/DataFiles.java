@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeprg.InvalidInputException;
-import org.deeprg.sft.net.Dataset;
+import org.deeprg.net.Dataset;
 
 /**
  * CSV data files of the synaptic-field-theory commands. Header {@code x0,...,x{n-1},y0,...,y{m-1}} (exactly these
@@ -20,12 +20,7 @@ public final class DataFiles {
 
     /** Reads a data set; {@code minInputs}/{@code minOutputs} are the smallest allowed widths. */
     public static Dataset read(Path file, int minInputs, int minOutputs) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw InvalidInputException.file(file, "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
-        }
+        List<String> lines = org.deeprg.io.TextLines.readAll(file);
         int headerLine = -1;
         for (int i = 0; i < lines.size(); i++) {
             String t = lines.get(i).trim();
@@ -95,7 +90,7 @@ public final class DataFiles {
         if (xs.isEmpty()) {
             throw InvalidInputException.file(file, "line " + (headerLine + 2) + ", column 1: no examples after the header");
         }
-        return new Dataset(xs.toArray(new double[0][]), ys.toArray(new double[0][]));
+        return Dataset.of(xs.toArray(new double[0][]), ys.toArray(new double[0][]));
     }
 
     /** Reads an Example-1 file: {@code S >= 2} sites, as many outputs as inputs. */

@@ -1,19 +1,33 @@
-package org.deeprg.sft.net;
+package org.deeprg.net;
 
-import dev.ludovic.netlib.blas.BLAS;
+import java.util.Arrays;
 import java.util.List;
 import org.deeprg.InvalidInputException;
 import org.deeprg.mc.DifferentiableEnergy;
-import org.deeprg.run.LocalBackend;
+import org.deeprg.numerics.Blas;
+import org.deeprg.run.RunContext;
 
 /**
- * The quadratic cost of Eq. 2, {@code C(W) = sum_l sum_i (Y_i^[l] - Z_i^[l](W))^2} (no 1/L, no 1/2), of a
- * {@link Network} on a {@link Dataset}, with its exact gradient (back-propagation) and exact Hessian-vector products
- * (Pearlmutter's R-operator: forward-over-reverse differentiation, no finite differences).
+ * The cost of a {@link DenseNetwork} on a {@link Dataset} as a function on parameter space, {@code C(w) = sum_l
+ * loss(Z^[l](w), target^[l])} over all examples (a sum, no 1/N), with its exact gradient (back-propagation) and exact
+ * Hessian-vector products (Pearlmutter's R-operator: forward-over-reverse differentiation, no finite differences).
+ * {@code w} is the flat vector in the network's standard indexing. With {@link Loss#SQUARED_ERROR} this is Eq. 2 of
+ * Lee, Lee, Yi (2025), {@code C = sum_(i,l) (Y_i^[l] - Z_i^[l])^2}, whose Hessian eigenvalues are the {@code omega^2}
+ * of the normal modes of training (Eq. 5).
  *
- * <p>Examples are processed in fixed blocks of {@link #BLOCK} and the block results summed in block order, so results
- * are bit-identical for any thread count. Layer kernels work on row-major primitive arrays with the inner loop over
- * contiguous memory (axpy form) so that the JIT vectorises it.
+ * <h2>R-operator (derivation)</h2>
+ * With {@code a_m = W_m h_m + b_m}, {@code h_(m+1) = sigma(a_m)} and the directional derivative {@code R(.) = d/dt
+ * (.)(w + t v)}: {@code R(a_m) = V_m h_m + c_m + W_m R(h_m)} ({@code R(h_0) = 0}), {@code R(h_(m+1)) = sigma'(a_m)
+ * R(a_m)}; backwards, with {@code g_m = sigma'(a_m) dh_(m+1)}: {@code R(g_m) = sigma''(a_m) R(a_m) dh + sigma'(a_m)
+ * R(dh)}, {@code R(dW_m) = R(g_m) h_m^T + g_m R(h_m)^T}, {@code R(dh_m) = V_m^T g_m + W_m^T R(g_m)}, starting from
+ * the loss's {@code R(dh_M) = (d^2 loss/dz^2) R(h_M)} ({@link Loss#hessianTimes}). Tested against finite-difference
+ * Hessians.
+ *
+ * <h2>Work split and reproducibility</h2>
+ * Examples are processed in fixed blocks of {@code blockSize} ({@link #BLOCK} by default) on the context's local
+ * threads ({@link RunContext#mapLocal}: shared memory, never distributed), and the block results are summed in block
+ * order, so results are bit-identical for any thread count. Layer products of at least {@link #BLAS_THRESHOLD}
+ * multiply-adds go to {@link Blas}; smaller ones use zero-skipping loops that suit the sparse masked networks.
  */
 public final class NetworkCost implements DifferentiableEnergy {
     /**
@@ -25,48 +39,67 @@ public final class NetworkCost implements DifferentiableEnergy {
 
     /**
      * Above this many multiply-adds per layer product ({@code examples x in x out}) the kernels hand off to BLAS
-     * {@code dgemm} (netlib-java: native, Vector API, or F2J, whichever is available); below it they use the
-     * zero-skipping loops that suit the sparse masked example networks.
+     * {@code dgemm} ({@link Blas}); below it they use the zero-skipping loops that suit the sparse masked example
+     * networks.
      */
     public static final long BLAS_THRESHOLD = 1L << 15;
 
-    private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
-
-    private final Network net;
+    private final DenseNetwork net;
     private final Dataset data;
-    private final int threads;
+    private final Loss loss;
+    private final RunContext context;
     private final int block;
 
-    public NetworkCost(Network net, Dataset data, int threads) {
-        this(net, data, threads, BLOCK);
+    /** The squared-error cost of Eq. 2 with blocks of {@link #BLOCK} examples. */
+    public static NetworkCost of(DenseNetwork net, Dataset data, RunContext context) {
+        return new NetworkCost(net, data, Loss.SQUARED_ERROR, context, BLOCK);
     }
 
-    /** With an explicit block size (examples per work unit; larger blocks make larger BLAS products). */
-    public NetworkCost(Network net, Dataset data, int threads, int blockSize) {
+    /**
+     * @param loss      the per-example loss (its targets: real vectors or labels, as the data set has)
+     * @param context   its threads run the blocks ({@link RunContext#mapLocal})
+     * @param blockSize examples per work unit (larger blocks make larger BLAS products)
+     */
+    public NetworkCost(DenseNetwork net, Dataset data, Loss loss, RunContext context, int blockSize) {
         if (data.inputDimension() != net.width(0) || data.outputDimension() != net.width(net.layers())) {
             throw new InvalidInputException("data", data.inputDimension() + " inputs, " + data.outputDimension() + " outputs",
                     "must match the network's " + net.width(0) + " inputs and " + net.width(net.layers()) + " outputs");
+        }
+        if (loss.usesLabels() != data.isClassification()) {
+            throw new InvalidInputException("data", data.name(), loss.name() + " needs "
+                    + (loss.usesLabels() ? "class labels" : "real targets"));
+        }
+        for (int m = 0; m < net.layers(); m++) {
+            if (!net.activation(m).isDifferentiable()) {
+                throw new InvalidInputException("activation", net.activation(m).name(),
+                        "a differentiable activation (gradients and Hessians of the cost need sigma' and sigma'')");
+            }
         }
         long cells = 0;
         for (int w : net.widths()) {
             cells += w;
         }
-        long bytes = cells * Math.min(blockSize, data.size()) * 8L * 8L * Math.max(1, threads);
+        long bytes = cells * Math.min(blockSize, Math.max(1, data.size())) * 8L * 8L * Math.max(1, context.threads());
         if (bytes > 2_000_000_000L) {
             throw new InvalidInputException("widths", cells + " neurons", "at most ~2 GB of work arrays; reduce widths or threads");
         }
         this.net = net;
         this.data = data;
-        this.threads = Math.max(1, threads);
+        this.loss = loss;
+        this.context = context;
         this.block = InvalidInputException.requireInRange("blockSize", blockSize, 1, 1 << 20);
     }
 
-    public Network network() {
+    public DenseNetwork network() {
         return net;
     }
 
     public Dataset data() {
         return data;
+    }
+
+    public Loss loss() {
+        return loss;
     }
 
     @Override
@@ -89,10 +122,13 @@ public final class NetworkCost implements DifferentiableEnergy {
         return evaluate(w, null, v, out);
     }
 
+    /** Largest number of parameters for {@link #denseHessian} (a 7000 x 7000 matrix is 392 MB). */
+    public static final long MAX_DENSE_HESSIAN = 50_000_000L;
+
     /** The dense Hessian by {@code n} Hessian-vector products with unit vectors (symmetrised). */
     public double[][] denseHessian(double[] w) {
         int n = dimension();
-        if ((long) n * n > 50_000_000L) {
+        if ((long) n * n > MAX_DENSE_HESSIAN) {
             throw new InvalidInputException("parameters", n, "at most ~7000 for a dense Hessian; use Lanczos");
         }
         double[][] h = new double[n][n];
@@ -115,14 +151,12 @@ public final class NetworkCost implements DifferentiableEnergy {
     private record Partial(double cost, double[] grad, double[] hv) { }
 
     private double evaluate(double[] w, double[] gradient, double[] v, double[] hv) {
-        int n = dimension();
-        if (w.length != n) {
-            throw new IllegalArgumentException("parameter vector has length " + w.length + ", expected " + n);
-        }
+        net.checkVector(w);
         double[] full = new double[net.fullSize()];
         net.scatter(w, full);
         double[] fullV = null;
         if (v != null) {
+            net.checkVector(v);
             fullV = new double[net.fullSize()];
             net.scatter(v, fullV);
         }
@@ -130,7 +164,7 @@ public final class NetworkCost implements DifferentiableEnergy {
         Layers dir = fullV == null ? null : new Layers(net, fullV);
         int blocks = (data.size() + block - 1) / block;
         boolean wantGrad = gradient != null;
-        List<Partial> parts = LocalBackend.inThreads(blocks, threads, b -> block(weights, dir, b * block,
+        List<Partial> parts = context.mapLocal(blocks, b -> block(weights, dir, b * block,
                 Math.min(data.size(), (b + 1) * block), wantGrad));
         double cost = 0;
         double[] g = wantGrad ? new double[net.fullSize()] : null;
@@ -165,7 +199,7 @@ public final class NetworkCost implements DifferentiableEnergy {
         final double[][] wt;
         final double[][] b;
 
-        Layers(Network net, double[] full) {
+        Layers(DenseNetwork net, double[] full) {
             int layers = net.layers();
             w = new double[layers][];
             wt = new double[layers][];
@@ -174,8 +208,8 @@ public final class NetworkCost implements DifferentiableEnergy {
                 int in = net.width(m);
                 int out = net.width(m + 1);
                 int off = net.layerOffset(m);
-                w[m] = java.util.Arrays.copyOfRange(full, off, off + out * in);
-                b[m] = java.util.Arrays.copyOfRange(full, off + out * in, off + out * in + out);
+                w[m] = Arrays.copyOfRange(full, off, off + out * in);
+                b[m] = Arrays.copyOfRange(full, off + out * in, off + out * in + out);
                 wt[m] = new double[in * out];
                 for (int i = 0; i < out; i++) {
                     for (int j = 0; j < in; j++) {
@@ -194,10 +228,7 @@ public final class NetworkCost implements DifferentiableEnergy {
         double[][] rh = vl == null ? null : new double[layers + 1][];
         double[][] ra = vl == null ? null : new double[layers][];
         int n0 = net.width(0);
-        h[0] = new double[bl * n0];
-        for (int l = 0; l < bl; l++) {
-            System.arraycopy(data.inputs()[l0 + l], 0, h[0], l * n0, n0);
-        }
+        h[0] = Arrays.copyOfRange(data.x(), l0 * n0, l1 * n0);
         if (rh != null) {
             rh[0] = new double[bl * n0];
         }
@@ -219,24 +250,17 @@ public final class NetworkCost implements DifferentiableEnergy {
                 }
                 rh[m + 1] = new double[bl * out];
                 for (int k = 0; k < ra[m].length; k++) {
-                    rh[m + 1][k] = derivative1(act, a[m][k], h[m + 1][k]) * ra[m][k];
+                    rh[m + 1][k] = act.derivative(a[m][k], h[m + 1][k]) * ra[m][k];
                 }
             }
         }
         int nM = net.width(layers);
-        double cost = 0;
         double[] dh = new double[bl * nM];
-        double[] rdh = rh == null ? null : new double[bl * nM];
-        for (int l = 0; l < bl; l++) {
-            double[] y = data.targets()[l0 + l];
-            for (int i = 0; i < nM; i++) {
-                double r = h[layers][l * nM + i] - y[i];
-                cost += r * r;
-                dh[l * nM + i] = 2 * r;
-                if (rdh != null) {
-                    rdh[l * nM + i] = 2 * rh[layers][l * nM + i];
-                }
-            }
+        double cost = loss.evaluate(h[layers], bl, nM, data.targets(), data.labels(), l0, 1.0, dh);
+        double[] rdh = null;
+        if (rh != null) {
+            rdh = new double[bl * nM];
+            loss.hessianTimes(h[layers], rh[layers], bl, nM, data.targets(), data.labels(), l0, 1.0, rdh);
         }
         if (!wantGrad && vl == null) {
             return new Partial(cost, null, null);
@@ -250,10 +274,10 @@ public final class NetworkCost implements DifferentiableEnergy {
             double[] g = new double[bl * out];
             double[] rg = vl != null ? new double[bl * out] : null;
             for (int k = 0; k < g.length; k++) {
-                double d1 = derivative1(act, a[m][k], h[m + 1][k]);
+                double d1 = act.derivative(a[m][k], h[m + 1][k]);
                 g[k] = d1 * dh[k];
                 if (rg != null) {
-                    rg[k] = derivative2(act, a[m][k], h[m + 1][k]) * ra[m][k] * dh[k] + d1 * rdh[k];
+                    rg[k] = act.secondDerivative(a[m][k], h[m + 1][k]) * ra[m][k] * dh[k] + d1 * rdh[k];
                 }
             }
             int off = net.layerOffset(m);
@@ -293,8 +317,8 @@ public final class NetworkCost implements DifferentiableEnergy {
     /** {@code A[l,i] += sum_j H[l,j] Wt[j,i]} (axpy form, contiguous inner loop). A modified. */
     static void accumulateProduct(double[] hIn, int bl, int in, int out, double[] wt, double[] a) {
         if ((long) bl * in * out >= BLAS_THRESHOLD) {
-            // row-major A(bl x out) += H(bl x in) Wt(in x out)  <=>  column-major A^T = Wt^T H^T
-            BLAS_INSTANCE.dgemm("N", "N", out, bl, in, 1.0, wt, out, hIn, in, 1.0, a, out);
+            // row-major A(bl x out) += H(bl x in) Wt(in x out)
+            Blas.gemm(false, false, bl, out, in, 1.0, hIn, wt, 1.0, a);
             return;
         }
         for (int l = 0; l < bl; l++) {
@@ -315,8 +339,8 @@ public final class NetworkCost implements DifferentiableEnergy {
     /** {@code dH[l,j] += sum_i G[l,i] W[i,j]}. dH modified. */
     static void backInput(double[] g, int bl, int out, int in, double[] w, double[] dh) {
         if ((long) bl * in * out >= BLAS_THRESHOLD) {
-            // row-major dH(bl x in) += G(bl x out) W(out x in)  <=>  column-major dH^T = W^T G^T
-            BLAS_INSTANCE.dgemm("N", "N", in, bl, out, 1.0, w, in, g, out, 1.0, dh, in);
+            // row-major dH(bl x in) += G(bl x out) W(out x in)
+            Blas.gemm(false, false, bl, in, out, 1.0, g, w, 1.0, dh);
             return;
         }
         for (int l = 0; l < bl; l++) {
@@ -337,8 +361,8 @@ public final class NetworkCost implements DifferentiableEnergy {
     /** {@code full[off + i*in + j] += sum_l G[l,i] H[l,j]}, and if {@code bias} {@code full[off + out*in + i] += sum_l G[l,i]}. */
     static void outer(double[] g, double[] hIn, int bl, int out, int in, double[] full, int off, boolean bias) {
         if ((long) bl * in * out >= BLAS_THRESHOLD) {
-            // row-major dW(out x in) += G^T(out x bl) H(bl x in)  <=>  column-major dW^T = H^T G
-            BLAS_INSTANCE.dgemm("N", "T", in, out, bl, 1.0, hIn, 0, in, g, 0, out, 1.0, full, off, in);
+            // row-major dW(out x in) += G^T(out x bl) H(bl x in)
+            Blas.gemm(true, false, out, in, bl, 1.0, g, hIn, 1.0, full, off);
             if (bias) {
                 for (int l = 0; l < bl; l++) {
                     for (int i = 0; i < out; i++) {
@@ -364,37 +388,5 @@ public final class NetworkCost implements DifferentiableEnergy {
                 }
             }
         }
-    }
-
-    /** sigma'(z), reusing {@code value = sigma(z)} for tanh and sigmoid. */
-    static double derivative1(Activation act, double z, double value) {
-        if (act instanceof Activation.Tanh) {
-            return 1 - value * value;
-        }
-        if (act instanceof Activation.Sigmoid) {
-            return value * (1 - value);
-        }
-        double[] c = ((Activation.Polynomial) act).coefficients();
-        double s = 0;
-        for (int k = c.length - 1; k >= 1; k--) {
-            s = s * z + k * c[k];
-        }
-        return s;
-    }
-
-    /** sigma''(z), reusing {@code value = sigma(z)} for tanh and sigmoid. */
-    static double derivative2(Activation act, double z, double value) {
-        if (act instanceof Activation.Tanh) {
-            return -2 * value * (1 - value * value);
-        }
-        if (act instanceof Activation.Sigmoid) {
-            return value * (1 - value) * (1 - 2 * value);
-        }
-        double[] c = ((Activation.Polynomial) act).coefficients();
-        double s = 0;
-        for (int k = c.length - 1; k >= 2; k--) {
-            s = s * z + k * (k - 1) * c[k];
-        }
-        return s;
     }
 }
