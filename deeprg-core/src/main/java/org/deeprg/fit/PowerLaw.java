@@ -186,7 +186,7 @@ public final class PowerLaw {
                 ? "closedForm" : "maximumLikelihood";
         return new PowerLawResult(sample.total, sample.total - sample.n, sample.discrete, selection(options), fit.candidates(),
                 options.xmax(), fit.alpha(), fit.alphaStderr(), estimator, alphaClosedForm, fit.xmin(), fit.nTail(), fit.ks(),
-                powerLaw.logLikelihood(), uncertainty, goodness, alternatives, comparisons, powerLaw, fits);
+                powerLaw.logLikelihood(), uncertainty, goodness, alternatives, comparisons, powerLaw, fits, sample.x);
     }
 
     /** The power-law fit alone (x_min by the exact scan or as given, exponent, KS distance). */

@@ -33,13 +33,16 @@ import org.deeprg.stats.Estimate;
  * @param powerLaw        the fitted power law (not in the JSON)
  * @param fits            every fitted alternative with its distribution (not in the JSON), in the order of
  *                        {@code alternatives}
+ * @param sortedData      the analysed sample in ascending order (not in the JSON; held, not copied: do not modify),
+ *                        for plots
  */
 public record PowerLawResult(int n, int aboveXmax, boolean discrete, String xminSelection, int xminCandidates, Double xmax,
                              double alpha, double alphaStderr, String alphaEstimator, Double alphaClosedForm,
                              double xmin, int nTail, double ks, double logLikelihood,
                              Uncertainty uncertainty, GoodnessOfFit goodnessOfFit,
                              List<Alternative> alternatives, List<ModelComparison> comparisons,
-                             @JsonIgnore FittedModel powerLaw, @JsonIgnore List<FittedModel> fits) {
+                             @JsonIgnore FittedModel powerLaw, @JsonIgnore List<FittedModel> fits,
+                             @JsonIgnore double[] sortedData) {
     public PowerLawResult {
         alternatives = List.copyOf(alternatives);
         comparisons = List.copyOf(comparisons);
