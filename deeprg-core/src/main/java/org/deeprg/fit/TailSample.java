@@ -64,7 +64,7 @@ final class TailSample {
 
     /** \( \sum_i (e^{\beta u_i} - 1) \) over the tail points. */
     double sumExpm1(double beta) {
-        return weightedSum(k -> Math.expm1(beta * logRatio[k]));
+        return weightedSum(k -> Special.expm1(beta * logRatio[k]));
     }
 
     /** \( \sum_k c_k g(k) \) over the distinct tail values, in fixed blocks combined in order. */

@@ -236,12 +236,13 @@ public final class PowerLawPlots {
         series.add(empiricalCcdf("data", r.sortedData()));
         double share = r.nTail() / (double) r.n();
         double[] x = curveX(r);
+        double floor = 0.1 / r.n();
         for (TailDistribution d : models(r)) {
             double[] y = new double[x.length];
             for (int i = 0; i < x.length; i++) {
                 y[i] = share * d.survival(x[i]);
             }
-            series.add(positive(Series.line(label(d), x, y)));
+            series.add(above(Series.line(label(d), x, y), floor));
         }
         return new Figure("ccdf", "Complementary CDF with the fitted models", xLabel, "P(X >= x)", true, true, series,
                 String.format(Locale.ROOT, "Markers: the empirical P(X >= x) of all %d values. Lines: each model fitted above x_min = %.4g"
@@ -260,7 +261,7 @@ public final class PowerLawPlots {
             for (int i = 0; i < x.length; i++) {
                 y[i] = below + share * d.cdf(x[i]);
             }
-            series.add(positive(Series.line(label(d), x, y)));
+            series.add(above(Series.line(label(d), x, y), 0));
         }
         return new Figure("cdf", "CDF with the fitted models", xLabel, "P(X <= x)", true, true, series,
                 String.format(Locale.ROOT, "Markers: the empirical P(X <= x). Lines: above x_min = %.4g, the share of values below x_min"
@@ -315,6 +316,8 @@ public final class PowerLawPlots {
         List<Series> series = new ArrayList<>();
         series.add(Series.markers("data", column(pts, 0), column(pts, 1)));
         double share = r.nTail() / (double) r.n();
+        // model curves are drawn down to a tenth of the smallest density one value can give
+        double floor = 0.1 / (n * (edges[edges.length - 1] - edges[edges.length - 2]));
         for (TailDistribution d : models(r)) {
             Support s = d.support();
             List<double[]> line = new ArrayList<>();
@@ -327,7 +330,7 @@ public final class PowerLawPlots {
                 // mass of the model in [a, b) (discrete: the integers there), per unit length of the whole bin
                 double mass = s.discrete() ? d.survival(Math.ceil(a)) - d.survival(Math.ceil(b)) : d.survival(a) - d.survival(b);
                 double density = share * mass / (edges[k + 1] - edges[k]);
-                if (density > 0) {
+                if (density > floor) {
                     line.add(new double[] {centres[k], density});
                 }
             }
@@ -342,11 +345,15 @@ public final class PowerLawPlots {
                         r.discrete() ? " (edges at half-integers)" : "", r.xmin(), share));
     }
 
-    /** Drops non-positive y values (log axes). */
-    private static Series positive(Series s) {
+    /**
+     * Keeps the points with y above {@code floor} (and positive: log axes). Model curves are cut a decade below the
+     * smallest value the data can show, so that a fast-decaying alternative does not stretch the axis over hundreds of
+     * empty decades.
+     */
+    private static Series above(Series s, double floor) {
         List<double[]> pts = new ArrayList<>();
         for (int i = 0; i < s.x().length; i++) {
-            if (s.y()[i] > 0 && Double.isFinite(s.y()[i])) {
+            if (s.y()[i] > floor && s.y()[i] > 0 && Double.isFinite(s.y()[i])) {
                 pts.add(new double[] {s.x()[i], s.y()[i]});
             }
         }
