@@ -46,7 +46,7 @@ final class XminScan {
      * @param lower smallest candidate considered (0 for none)
      * @param upper largest candidate considered (+infinity for none)
      */
-    record Choice(double fixed, double lower, double upper) {
+    record Choice(double fixed, double lower, double upper) implements java.io.Serializable {
         static Choice scan() {
             return new Choice(Double.NaN, 0, Double.POSITIVE_INFINITY);
         }
