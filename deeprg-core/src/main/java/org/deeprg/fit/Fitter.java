@@ -127,7 +127,7 @@ final class Fitter {
             if (lambdaExp > 0) {
                 double nu1 = lambdaExp * s.xmin();
                 double ll1 = stretchedLogLikelihood(t, nu1, 1, gSum(t, 1));
-                if (ll1 > ll) {
+                if (ll1 > ll - ModelComparison.EQUIVALENT) {
                     nu = nu1;
                     beta = 1;
                 }
@@ -275,7 +275,8 @@ final class Fitter {
         double ll = truncatedLogLikelihood(t, alpha, lambda);
         // the nested laws are points of this family: never report less than them
         double llPowerLaw = truncatedLogLikelihood(t, alphaPowerLaw, 0);
-        if (llPowerLaw >= ll) {
+        if (llPowerLaw >= ll - ModelComparison.EQUIVALENT) {
+            // no better than the power law (to 1e-6 nats, below any evidence): the nested law itself
             alpha = alphaPowerLaw;
             lambda = 0;
             ll = llPowerLaw;
@@ -283,7 +284,7 @@ final class Fitter {
         if (exponential != null && exponential.ok()) {
             double lambdaExp = ((ExponentialDistribution) exponential.distribution()).lambda();
             double llExp = truncatedLogLikelihood(t, 0, lambdaExp);
-            if (lambdaExp >= 0 && llExp > ll) {
+            if (lambdaExp >= 0 && llExp > ll - (lambda == 0 ? 0 : ModelComparison.EQUIVALENT)) {
                 alpha = 0;
                 lambda = lambdaExp;
                 ll = llExp;

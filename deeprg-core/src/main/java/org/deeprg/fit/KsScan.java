@@ -236,7 +236,8 @@ final class KsScan {
             evaluated.set(i);
         }
         int chunks = Math.max(1, Math.min(validCount, 16 * threads));
-        updateBounds(p, valid, bound, evaluated, peaks.stream().mapToInt(Integer::intValue).toArray(), chunks, threads);
+        updateBounds(p, valid, bound, evaluated, peaks.stream().mapToInt(Integer::intValue).toArray(), best.get().ks(), chunks,
+                threads);
 
         // (2) best first
         int[] argmax = new int[1];
@@ -249,7 +250,7 @@ final class KsScan {
             double d = parallelPass(p, valid[next], b.ks(), argmax, threads);
             evaluated.set(next);
             offer(best, d, valid[next]);
-            updateBounds(p, valid, bound, evaluated, new int[] {argmax[0]}, chunks, threads);
+            updateBounds(p, valid, bound, evaluated, new int[] {argmax[0]}, best.get().ks(), chunks, threads);
         }
 
         // (3) the sweep
@@ -264,23 +265,30 @@ final class KsScan {
         return best.get();
     }
 
-    /** bound[i] = max(bound[i], e(c_i, w)) for every witness w and every candidate not yet evaluated. */
+    /**
+     * bound[i] = max(bound[i], e(c_i, w)) over the witnesses w, for every candidate not yet evaluated. A candidate
+     * whose bound already exceeds {@code enough} (the best D known) is excluded whatever else is added, so its bound is
+     * not refined further (it stays a valid lower bound).
+     */
     private static void updateBounds(KsProblem p, int[] valid, double[] bound, BitSet evaluated, int[] witnesses,
-                                     int chunks, int threads) {
+                                     double enough, int chunks, int threads) {
         int n = valid.length;
         LocalBackend.inThreads(chunks, threads, k -> {
             int from = (int) ((long) n * k / chunks);
             int to = (int) ((long) n * (k + 1) / chunks);
             for (int i = from; i < to; i++) {
-                if (evaluated.get(i)) {
+                double lb = bound[i];
+                if (lb > enough || evaluated.get(i)) {
                     continue;
                 }
                 int c = valid[i];
                 int first = p.first(c);
-                double lb = bound[i];
                 for (int w : witnesses) {
                     if (w >= first) {
                         lb = Math.max(lb, p.deviation(c, w));
+                        if (lb > enough) {
+                            break;
+                        }
                     }
                 }
                 bound[i] = lb;
