@@ -223,7 +223,8 @@ def alternatives(tail, xmin, alpha):
     beta = maximise(profile, 1.0, 0.25, 0.0)
     nu = m / gsum(beta)
     g = u if beta == 0 else np.expm1(beta * u) / beta
-    lam_se = (nu / beta) ** (1 / beta) / xmin if beta > 0 else math.inf
+    log_lam = (math.log(nu) - math.log(beta)) / beta - math.log(xmin) if beta > 0 else math.inf
+    lam_se = math.exp(log_lam) if log_lam < 700 else math.inf
     out["stretchedExponential"] = ({"lambda": lam_se, "beta": beta},
                                    math.log(nu) - math.log(xmin) + (beta - 1) * u - nu * g, False)
 

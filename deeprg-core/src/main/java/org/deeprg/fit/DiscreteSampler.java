@@ -65,7 +65,6 @@ final class DiscreteSampler {
         }
         double lo = from - 1; // invariant: P(X >= lo + 1) >= q, i.e. the answer is above lo
         double guess = distribution.discreteGuess(1 - q);
-        double step = 1;
         double hi;
         if (guess > lo && guess < xmax) {
             if (distribution.survival(guess + 1) < q) {

@@ -140,11 +140,9 @@ final class Fitter {
         StretchedExponentialDistribution d = new StretchedExponentialDistribution(nu, beta, s);
         String[] names = {"lambda", "beta"};
         if (beta == 0) {
-            final double n0 = nu;
-            double[][] cov = Information.covariance(p -> stretchedLogLikelihood(t, p[0], 0, t.sumU), new double[] {nu}, new double[] {0});
             return new Raw(d, errors(names, null), String.format(java.util.Locale.ROOT,
                     "the likelihood is largest at beta -> 0, where the stretched exponential is the power law with alpha = %.6g:"
-                            + " lambda is not finite", 1 + n0) + (cov == null ? "" : ""));
+                            + " lambda is not finite", 1 + nu));
         }
         if (beta == 1 && exponential != null && exponential.ok()
                 && nu == ((ExponentialDistribution) exponential.distribution()).lambda() * s.xmin()) {
