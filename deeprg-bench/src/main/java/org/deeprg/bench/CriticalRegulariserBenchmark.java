@@ -4,6 +4,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.deeprg.critical.CriticalRegulariser;
 import org.deeprg.critical.TwoPointFunction;
+import org.deeprg.critical.TwoPointSpec;
+import org.deeprg.run.RunContext;
 import org.deeprg.random.RandomStreams;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -67,7 +69,7 @@ public class CriticalRegulariserBenchmark {
     public static class TwoPoint {
         @Benchmark
         public Object twoPointFunction3d() {
-            return TwoPointFunction.compute(TwoPointFunction.Spec.of(3, 0.25, 1.0));
+            return TwoPointFunction.run(TwoPointSpec.of(3, 0.25, 1.0), RunContext.of(1));
         }
     }
 }

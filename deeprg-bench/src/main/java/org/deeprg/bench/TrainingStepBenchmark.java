@@ -3,10 +3,10 @@ package org.deeprg.bench;
 import java.util.concurrent.TimeUnit;
 import org.deeprg.critical.CriticalRegulariser;
 import org.deeprg.random.RandomStreams;
-import org.deeprg.train.ActivationFunction;
-import org.deeprg.train.Blas;
+import org.deeprg.net.Activation;
+import org.deeprg.numerics.Blas;
 import org.deeprg.train.CriticalPenalty;
-import org.deeprg.train.Dataset;
+import org.deeprg.net.Dataset;
 import org.deeprg.train.Trainer;
 import org.deeprg.train.TrainingSpec;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -53,7 +53,7 @@ public class TrainingStepBenchmark {
             System.setProperty("deeprg.blas", "java");
         }
         Dataset train = Dataset.synthetic(BATCH, FEATURES, 10, 1.0, RandomStreams.root(1), "train");
-        TrainingSpec spec = new TrainingSpec(TrainingSpec.PAPER_HIDDEN, ActivationFunction.RELU, 1, BATCH, 1e-3, lambda, 1.0, 1);
+        TrainingSpec spec = new TrainingSpec(TrainingSpec.PAPER_HIDDEN, Activation.RELU, 1, BATCH, 1e-3, lambda, 1.0, 1);
         trainer = new Trainer(spec, train, train, RandomStreams.root(2));
         x = train.x();
         y = train.labels();

@@ -12,7 +12,7 @@ import org.deeprg.random.RandomStreams;
 import org.deeprg.report.Provenance;
 import org.deeprg.report.ResultWriter;
 import org.deeprg.result.Result;
-import org.deeprg.run.LocalBackend;
+import org.deeprg.run.Backend;
 import org.deeprg.run.RunContext;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
 public abstract class ComputeCommand<S> implements Callable<Integer> {
     @Mixin
     protected CommonOptions common;
+
+    @Mixin
+    protected BackendOptions backendOptions;
 
     @Spec
     protected CommandSpec commandSpec;
@@ -54,11 +57,13 @@ public abstract class ComputeCommand<S> implements Callable<Integer> {
         int threads = common.threads();
         Path target = common.out() != null ? common.out() : ResultWriter.defaultTarget(Path.of("results"), resultName(), start);
         ResultWriter.checkTarget(target);
+        backendOptions.validate();
         Progress progress = ConsoleProgress.create(common.quiet());
-        RunContext context = new RunContext(RandomStreams.root(common.seed()), threads, LocalBackend.INSTANCE, progress);
         Provenance provenance = Provenance.capture(DeepRg.currentArgs(), spec, common.seed(), threads, start);
         Result result;
-        try {
+        try (Backend backend = backendOptions.open()) {
+            provenance = provenance.withBackend(backend.describe());
+            RunContext context = new RunContext(RandomStreams.root(common.seed()), threads, backend, progress);
             result = compute(spec, context);
         } finally {
             progress.finish();

@@ -2,6 +2,7 @@ package org.deeprg.cli;
 
 import org.deeprg.studies.critical.CriticalReports;
 import org.deeprg.critical.TwoPointFunction;
+import org.deeprg.critical.TwoPointSpec;
 import org.deeprg.result.Result;
 import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
                 "r = 0: fits C ~ |x|^-(d-2) (log for d = 2) and reports decayExponent (theory d - 2)."},
         footer = {"%nExamples:", "  ./deeprg critical correlation --dim 3 --r 0.25 --g 1 --json",
                 "  ./deeprg critical correlation --dim 2 --r 0 --g 1"})
-public final class CriticalCorrelationCommand extends ComputeCommand<TwoPointFunction.Spec> {
+public final class CriticalCorrelationCommand extends ComputeCommand<TwoPointSpec> {
     @Option(names = "--dim", paramLabel = "D", description = "Spatial dimension d: 1, 2 or 3 (default: ${DEFAULT-VALUE}).")
     int dimension = 3;
 
@@ -34,12 +35,12 @@ public final class CriticalCorrelationCommand extends ComputeCommand<TwoPointFun
     double spacing = 0;
 
     @Override
-    protected TwoPointFunction.Spec spec() {
-        return new TwoPointFunction.Spec(dimension, r, g, sites, spacing);
+    protected TwoPointSpec spec() {
+        return new TwoPointSpec(dimension, r, g, sites, spacing);
     }
 
     @Override
-    protected Result compute(TwoPointFunction.Spec spec, RunContext context) {
-        return CriticalReports.correlation(TwoPointFunction.compute(spec));
+    protected Result compute(TwoPointSpec spec, RunContext context) {
+        return CriticalReports.correlation(TwoPointFunction.run(spec, context));
     }
 }

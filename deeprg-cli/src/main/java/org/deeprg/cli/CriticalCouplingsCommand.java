@@ -1,8 +1,10 @@
 package org.deeprg.cli;
 
 import java.nio.file.Path;
-import org.deeprg.InvalidInputException;
 import org.deeprg.critical.CouplingConvention;
+import org.deeprg.critical.CouplingsAnalysis;
+import org.deeprg.critical.CouplingsSpec;
+import org.deeprg.critical.LayerUnits;
 import org.deeprg.studies.critical.CriticalReports;
 import org.deeprg.result.Result;
 import org.deeprg.run.RunContext;
@@ -16,30 +18,7 @@ import picocli.CommandLine.Option;
                 + "the fixed points of Sec. 2.5, and the criticality residuals of Eq. 26 (flow), Eq. 30 and Eq. 33."},
         footer = {"%nExamples:", "  ./deeprg critical couplings --weights model.safetensors --beta 1 --json",
                 "  ./deeprg critical couplings --weights weights.npz --units columns"})
-public final class CriticalCouplingsCommand extends ComputeCommand<CriticalCouplingsCommand.Spec> {
-    /**
-     * Spec of {@code critical couplings}.
-     *
-     * @param weights    weight file
-     * @param beta       inverse temperature (finite, != 0)
-     * @param h          uniform external field
-     * @param convention Eq. 13 or Eq. 55
-     * @param units      rows or columns of each stored matrix as the N units
-     */
-    public record Spec(Path weights, double beta, double h, CouplingConvention convention,
-                       CriticalReports.Units units) {
-        public Spec {
-            if (weights == null) {
-                throw new InvalidInputException("--weights", "(missing)", "a .npy, .npz or .safetensors file");
-            }
-            InvalidInputException.requireFinite("beta", beta);
-            if (beta == 0) {
-                throw new InvalidInputException("beta", beta, "a finite number != 0");
-            }
-            InvalidInputException.requireFinite("h", h);
-        }
-    }
-
+public final class CriticalCouplingsCommand extends ComputeCommand<CouplingsSpec> {
     @Option(names = "--weights", paramLabel = "FILE", required = true,
             description = "Weight file: .npy (one matrix), .npz (named arrays) or .safetensors.")
     Path weights;
@@ -56,15 +35,15 @@ public final class CriticalCouplingsCommand extends ComputeCommand<CriticalCoupl
 
     @Option(names = "--units", paramLabel = "U", description = "Which index of a stored matrix counts the N units of "
             + "w: ROWS (w = v v^T) or COLUMNS (w = v^T v) (default: ${DEFAULT-VALUE}; case-insensitive).")
-    CriticalReports.Units units = CriticalReports.Units.ROWS;
+    LayerUnits units = LayerUnits.ROWS;
 
     @Override
-    protected Spec spec() {
-        return new Spec(weights, beta, h, convention, units);
+    protected CouplingsSpec spec() {
+        return new CouplingsSpec(weights, beta, h, convention, units);
     }
 
     @Override
-    protected Result compute(Spec spec, RunContext context) {
-        return CriticalReports.couplings(spec.weights(), spec.beta(), spec.h(), spec.convention(), spec.units());
+    protected Result compute(CouplingsSpec spec, RunContext context) {
+        return CriticalReports.couplings(CouplingsAnalysis.run(spec, context));
     }
 }

@@ -10,7 +10,7 @@ import org.deeprg.result.Result;
 import org.deeprg.result.Series;
 import org.deeprg.result.Table;
 import org.deeprg.run.RunContext;
-import org.deeprg.train.Blas;
+import org.deeprg.numerics.Blas;
 import org.deeprg.studies.critical.CriticalExperiment;
 import org.deeprg.train.DataSource;
 import org.deeprg.train.DiagnosticFit;
@@ -87,9 +87,9 @@ public final class CriticalTrainCommand extends ComputeCommand<CriticalTrainComm
         Path ck = spec.checkpoint() != null ? spec.checkpoint() : spec.resume();
         List<EpochStats> history = trainer.run(context.progress(), ck);
         List<DiagnosticFit> fits = new ArrayList<>();
-        Result.Builder b = Result.builder("Training of " + java.util.Arrays.toString(trainer.network().sizes()) + " on " + spec.data().kind());
+        Result.Builder b = Result.builder("Training of " + java.util.Arrays.toString(trainer.network().widths()) + " on " + spec.data().kind());
         if (spec.diagnostics()) {
-            List<LayerDiagnostics> d = LayerDiagnostics.measure(trainer.network(), split.test(), 256);
+            List<LayerDiagnostics> d = LayerDiagnostics.measure(trainer.parameters(), split.test(), 256);
             String name = spec.training().lambda() > 0 ? "critical" : "plain";
             CriticalExperiment.Run run = new CriticalExperiment.Run(name, spec.training().lambda(), history,
                     trainer.millisPerStep(), trainer.millisPerRegulariser(), trainer.regulariserApplications(),
@@ -103,7 +103,7 @@ public final class CriticalTrainCommand extends ComputeCommand<CriticalTrainComm
             }
         }
         double finalAccuracy = history.isEmpty() ? Double.NaN : history.get(history.size() - 1).testAccuracy();
-        b.data(new TrainData(split.train().name(), split.train().count(), split.test().count(), Blas.backend(), spec.training(),
+        b.data(new TrainData(split.train().name(), split.train().size(), split.test().size(), Blas.backend(), spec.training(),
                 history, finalAccuracy, trainer.millisPerStep(), trainer.millisPerRegulariser(),
                 trainer.regulariserApplications(), trainer.regulariserFraction(), fits));
         Table.Builder t = Table.builder("epochs", "epoch", "train loss", "train accuracy", "test loss", "test accuracy", "critical penalty");

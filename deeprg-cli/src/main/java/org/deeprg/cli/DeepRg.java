@@ -25,7 +25,7 @@ import picocli.CommandLine.IVersionProvider;
                 "  ./deeprg critical powerlaw --input degrees.txt --json",
                 "%nEvery computing command writes a result directory (result.json, provenance.json, CSV, SVG/PNG plots, index.html)",
                 "under results/ unless --out is given. Add --stacktrace to see the stack trace of an internal error.",
-                "Exit codes: 0 ok, 2 invalid input, 4 internal error."})
+                "Exit codes: 0 ok, 2 invalid input, 4 internal error (or a --backend spark job that failed on the cluster)."})
 public final class DeepRg {
     private static final ThreadLocal<List<String>> ARGS = ThreadLocal.withInitial(List::of);
 
@@ -94,6 +94,16 @@ public final class DeepRg {
             }
             err.flush();
             return ExitCodes.INVALID_INPUT;
+        }
+        for (Throwable b = ex; b != null && b.getCause() != b; b = b.getCause()) {
+            if (b instanceof org.deeprg.run.BackendException be) {
+                err.println("deeprg: backend " + be.backend() + ": " + oneLine(be.getMessage()));
+                if (stacktrace) {
+                    ex.printStackTrace(err);
+                }
+                err.flush();
+                return ExitCodes.INTERNAL_ERROR;
+            }
         }
         if (t instanceof OutOfMemoryError) {
             err.println("deeprg: out of memory; give the JVM more with DEEPRG_JAVA_OPTS=-Xmx... or reduce the problem size");

@@ -1,8 +1,9 @@
 package org.deeprg.cli;
 
-import org.deeprg.dyn.Activation;
 import org.deeprg.dyn.Alphabet;
-import org.deeprg.studies.dyn.ChainRun;
+import org.deeprg.dyn.DynNetwork;
+import org.deeprg.dyn.exact.BulkChain;
+import org.deeprg.studies.dyn.ChainReport;
 import org.deeprg.dyn.exact.ChainSpec;
 import org.deeprg.result.Result;
 import org.deeprg.run.RunContext;
@@ -33,12 +34,12 @@ public final class DynChainCommand extends ComputeCommand<ChainSpec> {
 
     @Override
     protected ChainSpec spec() {
-        return new ChainSpec(width, examples, Activation.parse("activation", activation), Alphabet.parse("alphabet", alphabet),
+        return new ChainSpec(width, examples, DynNetwork.parseActivation("activation", activation), Alphabet.parse("alphabet", alphabet),
                 Alphabet.parse("neuronAlphabet", neuronAlphabet), betaV, maxDistance);
     }
 
     @Override
     protected Result compute(ChainSpec spec, RunContext context) {
-        return ChainRun.run(spec);
+        return ChainReport.result(BulkChain.run(spec, context));
     }
 }

@@ -10,27 +10,19 @@ import picocli.CommandLine.Option;
 @Command(name = "dyn-exact", mixinStandardHelpOptions = true,
         description = "End-to-end wall time: build + decimate the N L = 8 bond, exact ln Z at depth 10^6 (S = 256).",
         footer = {"%nExamples:", "  ./deeprg bench dyn-exact", "  ./deeprg bench dyn-exact --repeats 9 --json"})
-public final class DynExactBenchCommand extends ComputeCommand<DynExactBenchCommand.Spec> {
-    /** Benchmark settings. */
-    public record Spec(int repeats, int depth) {
-        public Spec {
-            org.deeprg.InvalidInputException.requireInRange("repeats", repeats, 1, 1000);
-            org.deeprg.InvalidInputException.requireInRange("depth", depth, 1, Integer.MAX_VALUE);
-        }
-    }
-
+public final class DynExactBenchCommand extends ComputeCommand<EndToEndBenchmark.Spec> {
     @Option(names = "--repeats", paramLabel = "K", description = "Timed runs per task, median reported (default: ${DEFAULT-VALUE}).")
     int repeats = 5;
     @Option(names = "--depth", paramLabel = "M", description = "Depth of the ln Z task (default: ${DEFAULT-VALUE}).")
     int depth = 1_000_000;
 
     @Override
-    protected Spec spec() {
-        return new Spec(repeats, depth);
+    protected EndToEndBenchmark.Spec spec() {
+        return new EndToEndBenchmark.Spec(repeats, depth);
     }
 
     @Override
-    protected Result compute(Spec spec, RunContext context) {
-        return EndToEndBenchmark.run(spec.repeats(), spec.depth());
+    protected Result compute(EndToEndBenchmark.Spec spec, RunContext context) {
+        return EndToEndBenchmark.report(EndToEndBenchmark.run(spec, context));
     }
 }

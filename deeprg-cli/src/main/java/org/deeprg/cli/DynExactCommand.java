@@ -2,10 +2,11 @@ package org.deeprg.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.deeprg.dyn.Activation;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.dyn.Example;
-import org.deeprg.studies.dyn.ExactRun;
+import org.deeprg.dyn.DynNetwork;
+import org.deeprg.dyn.exact.ExactDyn;
+import org.deeprg.studies.dyn.ExactReport;
 import org.deeprg.dyn.exact.ExactSpec;
 import org.deeprg.result.Result;
 import org.deeprg.run.RunContext;
@@ -47,12 +48,12 @@ public final class DynExactCommand extends ComputeCommand<ExactSpec> {
             java.util.Arrays.fill(x, 1);
             ex.add(new Example(x, new double[x.length]));
         }
-        return new ExactSpec(width, depth, Activation.parse("activation", activation), Alphabet.parse("alphabet", alphabet),
+        return new ExactSpec(width, depth, DynNetwork.parseActivation("activation", activation), Alphabet.parse("alphabet", alphabet),
                 Alphabet.parse("neuronAlphabet", neuronAlphabet), ex, beta, betaV);
     }
 
     @Override
     protected Result compute(ExactSpec spec, RunContext context) {
-        return ExactRun.run(spec);
+        return ExactReport.result(spec, ExactDyn.run(spec, context));
     }
 }

@@ -1,16 +1,11 @@
 package org.deeprg.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.deeprg.InvalidInputException;
-import org.deeprg.dyn.Activation;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.dyn.Example;
 import org.deeprg.studies.dyn.DynMcReport;
@@ -70,7 +65,7 @@ public final class DynMcCommand extends ComputeCommand<DynMcSpec> {
     int maxDistance = 8;
     @Option(names = "--histogram-bins", paramLabel = "B", description = "Bins of continuous histograms (default: ${DEFAULT-VALUE}).")
     int histogramBins = 40;
-    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Checkpoint file (default: results/checkpoints/dyn-mc-<hash of options and seed>.json).")
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Checkpoint file (default: results/checkpoints/dyn-mc-<hash of the options>-<seed>.json).")
     Path checkpoint;
     @Option(names = "--checkpoint-every", paramLabel = "SECONDS", description = "Seconds between checkpoints (default: ${DEFAULT-VALUE}).")
     double checkpointEvery = 5;
@@ -81,7 +76,7 @@ public final class DynMcCommand extends ComputeCommand<DynMcSpec> {
 
     @Override
     protected DynMcSpec spec() {
-        Activation act = Activation.parse("activation", activation);
+        var act = org.deeprg.dyn.DynNetwork.parseActivation("activation", activation);
         DynMcSpec.Sampler s = switch (sampler.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "metropolis" -> DynMcSpec.Sampler.METROPOLIS;
             case "langevin" -> DynMcSpec.Sampler.LANGEVIN;
@@ -121,42 +116,49 @@ public final class DynMcCommand extends ComputeCommand<DynMcSpec> {
                 sweeps, thermalization != null ? thermalization : sweeps / 10, chains, maxDistance, histogramBins);
     }
 
+    /** The checkpoint of the current run; removed only after the result directory has been written. */
+    private Path checkpointInUse;
+
     @Override
     protected Result compute(DynMcSpec spec, RunContext context) {
         Path file = checkpointFile(spec);
+        checkpointInUse = file;
         DynMonteCarlo.Checkpointing cp = new DynMonteCarlo.Checkpointing(file, Math.round(checkpointEvery * 1000), resume,
                 stopAfterSweeps);
-        var result = DynMonteCarlo.run(spec, context, cp);
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // a stale checkpoint is harmless: it is only read with --resume and checked against spec and seed
-        }
-        return DynMcReport.result(spec, result);
+        return DynMcReport.result(spec, DynMonteCarlo.run(spec, context, cp));
     }
 
+    /** The given checkpoint, or results/checkpoints/dyn-mc-&lt;spec hash&gt;-&lt;seed&gt;.json. */
     private Path checkpointFile(DynMcSpec spec) {
         if (checkpoint != null) {
             return checkpoint;
         }
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] d = md.digest((spec + "|" + common.seed()).getBytes(StandardCharsets.UTF_8));
-            return Path.of("results", "checkpoints", "dyn-mc-" + HexFormat.of().formatHex(d, 0, 8) + ".json");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Path.of("results", "checkpoints", "dyn-mc-" + spec.specHash() + "-" + common.seed() + ".json");
     }
 
+    /**
+     * Runs the command; the checkpoint is deleted only after {@link ComputeCommand#call()} has written the result
+     * directory (a failed write keeps it for {@code --resume}). An interruption at {@code --stop-after-sweeps} is exit
+     * code 3 with the checkpoint in place.
+     */
     @Override
     public Integer call() throws IOException {
+        int code;
         try {
-            return super.call();
+            code = super.call();
         } catch (DynMonteCarlo.RunInterruptedException e) {
             var err = commandSpec.commandLine().getErr();
             err.println("deeprg: " + e.getMessage() + "; rerun the same command with --resume to continue");
             err.flush();
             return ExitCodes.INTERRUPTED;
         }
+        if (code == ExitCodes.OK && checkpointInUse != null) {
+            try {
+                Files.deleteIfExists(checkpointInUse);
+            } catch (IOException e) {
+                // a stale checkpoint is harmless: it is only read with --resume and validated against spec and seed
+            }
+        }
+        return code;
     }
 }

@@ -1,8 +1,9 @@
 package org.deeprg.cli;
 
 import org.deeprg.dyn.Alphabet;
-import org.deeprg.studies.dyn.RgRun;
-import org.deeprg.rg.RgSpec;
+import org.deeprg.dyn.rg.RgAnalysis;
+import org.deeprg.studies.dyn.RgReport;
+import org.deeprg.dyn.rg.RgSpec;
 import org.deeprg.result.Result;
 import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
@@ -39,6 +40,6 @@ public final class DynRgCommand extends ComputeCommand<RgSpec> {
 
     @Override
     protected Result compute(RgSpec spec, RunContext context) {
-        return RgRun.run(spec, context.streams());
+        return RgReport.result(spec, RgAnalysis.run(spec, context));
     }
 }

@@ -1,10 +1,10 @@
 package org.deeprg.cli;
 
-import org.deeprg.dyn.Activation;
 import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.Example;
 import org.deeprg.studies.dyn.DynMcReport;
 import org.deeprg.dyn.mc.SpinGlassAnalysis;
+import org.deeprg.dyn.mc.SpinGlassSpec;
 import org.deeprg.result.Result;
 import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
                 + "spin-glass susceptibility n [<q^2>], Binder ratio.",
         footer = {"%nExamples:", "  ./deeprg dyn spinglass --width 4 --depth 8 --beta 2 --beta-v 4 --samples 32 --sweeps 2000",
                 "  ./deeprg dyn spinglass --width 8 --depth 16 --example 1,1,1,1,1,1,1,1:1,0,1,0,1,0,1,0 --json"})
-public final class DynSpinglassCommand extends ComputeCommand<SpinGlassAnalysis.Spec> {
+public final class DynSpinglassCommand extends ComputeCommand<SpinGlassSpec> {
     @Option(names = "--width", paramLabel = "N", description = "Width N (default: ${DEFAULT-VALUE}).")
     int width = 4;
     @Option(names = "--depth", paramLabel = "M", description = "Depth M (default: ${DEFAULT-VALUE}).")
@@ -45,7 +45,7 @@ public final class DynSpinglassCommand extends ComputeCommand<SpinGlassAnalysis.
     int rungs = 1;
 
     @Override
-    protected SpinGlassAnalysis.Spec spec() {
+    protected SpinGlassSpec spec() {
         org.deeprg.InvalidInputException.requireInRange("width", width, 1, 1 << 16);
         org.deeprg.InvalidInputException.requireInRange("depth", depth, 1, Integer.MAX_VALUE);
         Example ex;
@@ -56,12 +56,12 @@ public final class DynSpinglassCommand extends ComputeCommand<SpinGlassAnalysis.
             java.util.Arrays.fill(x, 1);
             ex = new Example(x, x);
         }
-        return new SpinGlassAnalysis.Spec(new DynNetwork(width, depth, Activation.parse("activation", activation)), ex, beta, betaV,
+        return new SpinGlassSpec(new DynNetwork(width, depth, DynNetwork.parseActivation("activation", activation)), ex, beta, betaV,
                 weightRegulariser, biasRegulariser, samples, sweeps, thermalization != null ? thermalization : sweeps / 10, rungs);
     }
 
     @Override
-    protected Result compute(SpinGlassAnalysis.Spec spec, RunContext context) {
+    protected Result compute(SpinGlassSpec spec, RunContext context) {
         return DynMcReport.spinGlass(spec, SpinGlassAnalysis.run(spec, context));
     }
 }

@@ -20,12 +20,13 @@ import org.deeprg.random.RandomStreams;
 import org.deeprg.report.Provenance;
 import org.deeprg.report.ReportWriter;
 import org.deeprg.report.ResultWriter;
-import org.deeprg.result.Verdict;
+import org.deeprg.result.ClaimTally;
 import org.deeprg.study.Scale;
 import org.deeprg.study.Studies;
 import org.deeprg.study.Study;
 import org.deeprg.study.StudyContext;
-import org.deeprg.run.LocalBackend;
+import org.deeprg.run.Backend;
+import org.deeprg.run.BackendException;
 import org.deeprg.run.RunContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +46,9 @@ import picocli.CommandLine.Spec;
 public final class ReproduceCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    BackendOptions backendOptions;
 
     @Spec
     CommandSpec spec;
@@ -91,49 +95,57 @@ public final class ReproduceCommand implements Callable<Integer> {
                 : ResultWriter.defaultTarget(Path.of("results"), "reproduce" + (full ? "-full" : ""), start);
         ResultWriter.checkTarget(target);
         ReproduceSpec rs = new ReproduceSpec(scale.name().toLowerCase(Locale.ROOT), studies.stream().map(Study::id).toList());
+        backendOptions.validate();
         Provenance provenance = Provenance.capture(DeepRg.currentArgs(), rs, common.seed(), threads, start);
         RandomStreams root = RandomStreams.root(common.seed());
         List<ReportWriter.StudyRun> runs = new ArrayList<>();
         boolean internalFailure = false;
-        for (Study s : studies) {
-            if (!common.quiet()) {
-                err.println("deeprg reproduce: " + s.id() + " (" + s.title() + ") ...");
-                err.flush();
-            }
-            Progress progress = ConsoleProgress.create(common.quiet());
-            StudyContext ctx = new StudyContext(new RunContext(root.split(s.id()), threads, LocalBackend.INSTANCE, progress), scale);
-            long t0 = System.nanoTime();
-            try {
-                runs.add(new ReportWriter.StudyRun(s.id(), s.paper(), s.title(), s.run(ctx), null, (System.nanoTime() - t0) * 1e-9));
-            } catch (RuntimeException e) {
-                internalFailure = true;
-                runs.add(new ReportWriter.StudyRun(s.id(), s.paper(), s.title(), null, String.valueOf(e), (System.nanoTime() - t0) * 1e-9));
-                err.println("deeprg reproduce: study " + s.id() + " failed: " + e);
-                if (Arrays.asList(DeepRg.currentArgs().toArray(new String[0])).contains("--stacktrace")) {
-                    e.printStackTrace(err);
+        try (Backend backend = backendOptions.open()) {
+            provenance = provenance.withBackend(backend.describe());
+            for (Study s : studies) {
+                if (!common.quiet()) {
+                    err.println("deeprg reproduce: " + s.id() + " (" + s.title() + ") ...");
+                    err.flush();
                 }
-            } finally {
-                progress.finish();
-            }
-            if (!common.quiet()) {
-                ReportWriter.StudyRun r = runs.get(runs.size() - 1);
-                err.printf(Locale.ROOT, "  done in %.1f s%n", r.seconds());
-                err.flush();
+                Progress progress = ConsoleProgress.create(common.quiet());
+                StudyContext ctx = new StudyContext(new RunContext(root.split(s.id()), threads, backend, progress), scale);
+                long t0 = System.nanoTime();
+                try {
+                    runs.add(new ReportWriter.StudyRun(s.id(), s.paper(), s.title(), s.run(ctx), null, (System.nanoTime() - t0) * 1e-9));
+                } catch (BackendException e) {
+                    throw e; // the cluster failed: no report (exit 4)
+                } catch (RuntimeException e) {
+                    internalFailure = true;
+                    runs.add(new ReportWriter.StudyRun(s.id(), s.paper(), s.title(), null, String.valueOf(e), (System.nanoTime() - t0) * 1e-9));
+                    err.println("deeprg reproduce: study " + s.id() + " failed: " + e);
+                    if (Arrays.asList(DeepRg.currentArgs().toArray(new String[0])).contains("--stacktrace")) {
+                        e.printStackTrace(err);
+                    }
+                } finally {
+                    progress.finish();
+                }
+                if (!common.quiet()) {
+                    ReportWriter.StudyRun r = runs.get(runs.size() - 1);
+                    err.printf(Locale.ROOT, "  done in %.1f s%n", r.seconds());
+                    err.flush();
+                }
             }
         }
         Path written = ReportWriter.write(target, runs, provenance.finished(List.of()), scale.name());
+        ClaimTally tally = ReportWriter.tally(runs);
+        long failed = runs.stream().filter(r -> r.result() == null).count();
         if (common.json()) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("report", written.resolve("index.html").toString());
-            summary.put("agrees", ReportWriter.count(runs, Verdict.AGREES));
-            summary.put("disagrees", ReportWriter.count(runs, Verdict.DISAGREES));
-            summary.put("notComparable", ReportWriter.count(runs, Verdict.NOT_COMPARABLE));
-            summary.put("failedStudies", runs.stream().filter(r -> r.result() == null).count());
+            summary.put("studies", runs.size());
+            summary.put("failedStudies", failed);
+            summary.put("counts", tally);
             out.println(Json.write(summary));
         } else {
-            out.printf(Locale.ROOT, "%d studies, claims: %d agree, %d disagree, %d not comparable%n", runs.size(),
-                    ReportWriter.count(runs, Verdict.AGREES), ReportWriter.count(runs, Verdict.DISAGREES),
-                    ReportWriter.count(runs, Verdict.NOT_COMPARABLE));
+            out.printf(Locale.ROOT, "%d studies%s%n", runs.size(), failed > 0 ? ", " + failed + " FAILED" : "");
+            for (String line : tally.lines()) {
+                out.println(line);
+            }
             out.println("report: " + written.resolve("index.html"));
         }
         out.flush();

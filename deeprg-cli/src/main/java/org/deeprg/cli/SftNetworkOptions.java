@@ -1,16 +1,11 @@
 package org.deeprg.cli;
 
 import java.nio.file.Path;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.deeprg.InvalidInputException;
-import org.deeprg.random.RandomStreams;
-import org.deeprg.sft.DataFiles;
-import org.deeprg.sft.net.Activation;
-import org.deeprg.sft.net.Dataset;
-import org.deeprg.sft.net.Network;
+import org.deeprg.sft.SftNetworkSpec;
 import picocli.CommandLine.Option;
 
-/** Options describing a general network and its data for the sft commands (a picocli mixin). */
+/** Options describing a general network and its data for the sft commands (a picocli mixin); builds a {@link SftNetworkSpec}. */
 public final class SftNetworkOptions {
     @Option(names = "--widths", paramLabel = "N0,N1,...", description = "Layer widths from inputs to outputs (default: ${DEFAULT-VALUE}).")
     String widths = "3,4,2";
@@ -33,47 +28,8 @@ public final class SftNetworkOptions {
     @Option(names = "--reference", paramLabel = "REF", description = "Reference point W0: zero or random (uniform, scale 0.5) (default: ${DEFAULT-VALUE}).")
     String reference = "random";
 
-    /** The validated network description. */
-    public record NetworkSpec(int[] widths, String activation, String outputActivation, boolean bias, Path data, int examples, String reference) {
-        public NetworkSpec {
-            InvalidInputException.requireInRange("examples", examples, 1, 1_000_000);
-            if (!reference.equals("zero") && !reference.equals("random")) {
-                throw new InvalidInputException("reference", reference, "zero or random");
-            }
-            Activation.parse("activation", activation);
-            Activation.parse("outputActivation", outputActivation);
-        }
-
-        public Network network() {
-            return Network.dense(widths, Activation.parse("activation", activation), Activation.parse("outputActivation", outputActivation), bias);
-        }
-
-        public Dataset dataset(RandomStreams streams) {
-            if (data != null) {
-                Dataset d = DataFiles.read(data, 1, 1);
-                if (d.inputDimension() != widths[0] || d.outputDimension() != widths[widths.length - 1]) {
-                    throw InvalidInputException.file(data, "line 1, column 1: header has " + d.inputDimension() + " inputs and " + d.outputDimension()
-                            + " outputs, the network has " + widths[0] + " and " + widths[widths.length - 1]);
-                }
-                return d;
-            }
-            return Dataset.uniformRandom(streams.split("data").generator(), examples, widths[0], widths[widths.length - 1]);
-        }
-
-        public double[] referencePoint(Network net, RandomStreams streams) {
-            double[] w = new double[net.parameterCount()];
-            if (reference.equals("random")) {
-                UniformRandomProvider r = streams.split("reference").generator();
-                for (int k = 0; k < w.length; k++) {
-                    w[k] = 0.5 * (2 * r.nextDouble() - 1);
-                }
-            }
-            return w;
-        }
-    }
-
-    /** Builds the spec. */
-    public NetworkSpec spec() {
+    /** Builds the spec (the widths' syntax is checked here, everything else by the spec). */
+    public SftNetworkSpec spec() {
         String[] parts = widths.split(",");
         if (parts.length < 2) {
             throw new InvalidInputException("widths", widths, "at least two comma-separated widths, e.g. 3,4,2");
@@ -85,10 +41,7 @@ public final class SftNetworkOptions {
             } catch (NumberFormatException e) {
                 throw new InvalidInputException("widths", widths, "comma-separated positive integers");
             }
-            if (w[i] < 1 || w[i] > 100_000) {
-                throw new InvalidInputException("widths", widths, "every width in [1, 100000]");
-            }
         }
-        return new NetworkSpec(w, activation, outputActivation, !noBias, data, examples, reference);
+        return new SftNetworkSpec(w, activation, outputActivation, !noBias, data, examples, reference);
     }
 }

@@ -2,7 +2,7 @@ package org.deeprg.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.deeprg.train.ActivationFunction;
+import org.deeprg.net.Activation;
 import org.deeprg.train.DataSource;
 import org.deeprg.train.TrainingSpec;
 import picocli.CommandLine.Option;
@@ -43,6 +43,6 @@ public final class TrainingOptions {
 
     /** The training spec with the command's own epochs, regulariser strength and beta. */
     TrainingSpec trainingSpec(int epochs, double lambda, double beta) {
-        return new TrainingSpec(hidden, ActivationFunction.parse(activation), epochs, batchSize, learningRate, lambda, beta, every);
+        return new TrainingSpec(hidden, Activation.parse("activation", activation, java.util.List.of("relu", "elu")), epochs, batchSize, learningRate, lambda, beta, every);
     }
 }

@@ -14,7 +14,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * cli        org.deeprg.cli          picocli commands: options -> spec -> run(spec, RunContext) -> report
  * report     org.deeprg.report       result directories, the reproduce report (XChart)
  * studies    org.deeprg.study, .result, .studies   paper studies, claims, typed result -> tables/figures/text
- * backends   org.deeprg.spark        distributed execution of indexed tasks
+ * backends   org.deeprg.spark        distributed execution of indexed tasks (module deeprg-spark: the only user of
+ *                                    Apache Spark; depends on the foundation only; nothing depends on it)
  * physics    org.deeprg.net, .dyn, .rg, .mc, .sft, .critical, .train, .fit, .qft   models and methods
  * foundation org.deeprg, .random, .stats, .run, .json, .io, .numerics
  * </pre>
@@ -70,6 +71,29 @@ final class LayeringRules {
         return noClasses().that().resideInAPackage(root + ".report..")
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..", root + ".cli..")
                 .because("result directories and reports are written the same way by the CLI and by library callers");
+    }
+
+    /** Apache Spark is used only by the backend module (org.deeprg.spark): core, studies, report and cli never load it. */
+    static ArchRule sparkOnlyInTheBackendModule(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+                .because("a local run must not need Spark; the backend is found at run time (org.deeprg.run.Backends)");
+    }
+
+    /** Nothing depends on a backend module: the command line finds it through org.deeprg.run.BackendProvider. */
+    static ArchRule nothingDependsOnTheBackendModule(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".spark..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".spark..")
+                .because("deeprg-spark is optional at run time and absent at compile time");
+    }
+
+    /** The backend module runs tasks: it uses the foundation (run, random, json) only, no physics, studies, report or cli. */
+    static ArchRule backendUsesOnlyTheFoundation(String root) {
+        String[] forbidden = concat(under(root, PHYSICS), new String[] {"picocli..", "org.knowm.xchart..", root + ".result..",
+            root + ".study..", root + ".studies..", root + ".report..", root + ".cli.."});
+        return noClasses().that().resideInAPackage(root + ".spark..")
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                .because("a backend ships any job's tasks and knows none of them");
     }
 
     /** No cycles between the packages below the root. */

@@ -46,6 +46,12 @@ class LayeringTest {
     }
 
     @Test
+    void sparkOnlyInTheBackendModule() {
+        LayeringRules.sparkOnlyInTheBackendModule("org.deeprg").check(deeprg);
+        LayeringRules.nothingDependsOnTheBackendModule("org.deeprg").check(deeprg);
+    }
+
+    @Test
     void noCyclesBetweenPackages() {
         LayeringRules.noPackageCycles("org.deeprg").check(deeprg);
     }

@@ -1,6 +1,7 @@
 package org.deeprg.critical;
 
 import org.deeprg.InvalidInputException;
+import org.deeprg.run.RunContext;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -39,6 +40,138 @@ import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
  * \( 0 < x_0 < 1 \) ({@link #singularTau}).
  */
 public final class CouplingFlow {
+    /**
+     * Integrates the flow of the spec's layer (Eqs. 24-26) at every grid scale, compares it with the closed form,
+     * and checks the couplings of the flowed {@code w, h} against the recursions of Eq. 21 applied to the initial
+     * couplings ({@code r' = b^2 r}, {@code u' = b^{(d+2)/2} u} with {@code b = e^tau}). The grid points are
+     * independent integrations from {@code tau = 0}, run on the context's local threads (nothing random).
+     */
+    public static FlowResult run(FlowSpec spec, RunContext context) {
+        LayerCouplings layer = spec.layer();
+        int n = layer.n();
+        int d = spec.dimension();
+        double singular = singularTau(layer);
+        Couplings start = couplingsOf(layer);
+        int points = spec.points();
+        java.util.List<double[][]> perPoint = context.mapLocal(points, p -> {
+            double tau = spec.tau(p);
+            FlowState num = integrate(layer, d, tau);
+            FlowState exact = closedForm(layer, d, tau);
+            double flowDev = 0;
+            for (int i = 0; i < n * n; i++) {
+                flowDev = Math.max(flowDev, Math.abs(num.w()[i] - exact.w()[i]));
+            }
+            LayerCouplings flowed = new LayerCouplings(symmetrised(num.w(), n), n, layer.beta(), num.h(),
+                    layer.convention());
+            Couplings eq21 = recursion(start, Math.exp(tau), d);
+            double rDev = relativeDeviation(flowed.r(), eq21.r());
+            double uDev = relativeDeviation(flowed.u(), eq21.u());
+            double[] sn = flowed.spectrum();
+            double[] se = new LayerCouplings(symmetrised(exact.w(), n), n, layer.beta(), exact.h(),
+                    layer.convention()).spectrum();
+            return new double[][] {{tau, flowDev, rDev, uDev}, sn, se};
+        });
+        double[] taus = new double[points];
+        double[][] numeric = new double[points][];
+        double[][] closed = new double[points][];
+        double flowDev = 0;
+        double rDev = 0;
+        double uDev = 0;
+        for (int p = 0; p < points; p++) {
+            double[][] q = perPoint.get(p);
+            taus[p] = q[0][0];
+            flowDev = Math.max(flowDev, q[0][1]);
+            rDev = Math.max(rDev, q[0][2]);
+            uDev = Math.max(uDev, q[0][3]);
+            numeric[p] = q[1];
+            closed[p] = q[2];
+        }
+        return new FlowResult(d, singular, taus, numeric, closed, flowDev, rDev, uDev);
+    }
+
+    /** Largest entry difference over the largest entry of {@code want} (the difference itself if want is 0). */
+    static double relativeDeviation(double[] got, double[] want) {
+        double scale = 0;
+        double dev = 0;
+        for (int i = 0; i < want.length; i++) {
+            scale = Math.max(scale, Math.abs(want[i]));
+            dev = Math.max(dev, Math.abs(got[i] - want[i]));
+        }
+        return scale == 0 ? dev : dev / scale;
+    }
+
+    /** {@code (w + w^T)/2}: the integrated w is symmetric up to rounding. */
+    static double[] symmetrised(double[] w, int n) {
+        double[] s = w.clone();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                s[i * n + j] = 0.5 * (w[i * n + j] + w[j * n + i]);
+            }
+        }
+        return s;
+    }
+
+    /** Largest N for {@link #rateFromEquation24a} (an N^2 x N^2 linear system). */
+    public static final int MAX_SYLVESTER_UNITS = 40;
+
+    /**
+     * The flow rate {@code w_tau} of Eq. 26 at the layer's couplings: {@code 2 w (1 - a w)(1 - 2 a w)^{-1}}.
+     *
+     * @throws InvalidInputException if {@code 1 - 2 a w} is singular
+     */
+    public static double[] rate(LayerCouplings layer) {
+        int n = layer.n();
+        double a = layer.a();
+        double[] x = layer.w();
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= a;
+        }
+        x = CriticalityConditions.flowRate(x, n);
+        for (int i = 0; i < x.length; i++) {
+            x[i] /= a;
+        }
+        return x;
+    }
+
+    /**
+     * The flow rate {@code w_tau} as Eq. 24a defines it, without assuming that it commutes with {@code w}:
+     * {@code d/dtau (w - a w w) = w_tau - a (w_tau w + w w_tau) = 2 (w - a w w)} is a Sylvester equation for
+     * {@code w_tau}, solved here as an {@code N^2 x N^2} linear system (row-major vectorisation). Its operator has
+     * eigenvalues {@code 1 - a (lambda_i + lambda_j)}; where none vanishes the solution is unique and equals Eq. 26
+     * (the second route to Eq. 26).
+     *
+     * @throws InvalidInputException if N exceeds {@link #MAX_SYLVESTER_UNITS} or the system is singular
+     */
+    public static double[] rateFromEquation24a(LayerCouplings layer) {
+        int n = layer.n();
+        if (n > MAX_SYLVESTER_UNITS) {
+            throw new InvalidInputException("units", n, "at most " + MAX_SYLVESTER_UNITS + " for the Sylvester solve");
+        }
+        double a = layer.a();
+        double[] w = layer.w();
+        double[] ww = CriticalityConditions.square(w, n);
+        int m = n * n;
+        DMatrixRMaj op = new DMatrixRMaj(m, m);
+        DMatrixRMaj rhs = new DMatrixRMaj(m, 1);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                int row = i * n + j;
+                rhs.data[row] = 2 * (w[row] - a * ww[row]);
+                // (Y w)_ij = sum_l Y_il w_lj ; (w Y)_ij = sum_k w_ik Y_kj
+                for (int l = 0; l < n; l++) {
+                    op.data[row * m + i * n + l] -= a * w[l * n + j];
+                    op.data[row * m + l * n + j] -= a * w[i * n + l];
+                }
+                op.data[row * m + row] += 1;
+            }
+        }
+        DMatrixRMaj y = new DMatrixRMaj(m, 1);
+        if (!org.ejml.dense.row.CommonOps_DDRM.solve(op, rhs, y)) {
+            throw new InvalidInputException("w", "N = " + n, "couplings where Eq. 24a determines w_tau");
+        }
+        return y.data;
+    }
+
     /** Relative and absolute tolerance of the ODE integration. */
     public static final double TOLERANCE = 1e-11;
     /** Largest N for which the matrix flow is integrated (the state has N^2 + N components). */

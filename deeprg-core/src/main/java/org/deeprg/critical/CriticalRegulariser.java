@@ -34,7 +34,9 @@ import org.deeprg.InvalidInputException;
  * (gradient) multiply-adds, i.e. {@code 1.5 N^3 + 1.5 N^2 cols} (symmetric products computed by halves),
  * single-threaded, in cache-blocked row-axpy loops: fused
  * multiply-adds of the Vector API when {@code jdk.incubator.vector} is loaded ({@code --add-modules}; the launcher,
- * surefire and the benchmark do), else scalar loops the JIT vectorises (measured in {@code CriticalRegulariserBenchmark}; use it every k steps for large N). Memory: four
+ * surefire and the benchmark do), else scalar loops the JIT vectorises (measured in {@code CriticalRegulariserBenchmark}
+ * and {@code RegulariserKernelBenchmark}; why these kernels and not BLAS: {@link VectorKernels}). Training uses the
+ * BLAS form of the same penalty ({@code org.deeprg.train.CriticalPenalty}, tested equal to this one). Memory: four
  * {@code rows x rows} work arrays (held by a {@link Workspace} and reused between calls).
  */
 public final class CriticalRegulariser {

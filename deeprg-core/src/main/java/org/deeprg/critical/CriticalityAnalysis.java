@@ -18,8 +18,9 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *       discriminant is \(1 - 8 < 0\)), so this residual is never below 7/8: Eq. 30 has no real symmetric
  *       solution. The series itself converges only for \( \rho(2aw) < 1 \) ({@code neumannSpectralRadius}).</li>
  *   <li>{@code componentResidual} (Eq. 33): \( X_{ij} = \delta_{ij}(a w_{ij} + 1) + 2a^2 (ww)_{ij} \), the
- *       square root of the {@link CriticalRegulariser} penalty over N; also at least 7/8 (diagonal
- *       \( \ge 2x^2 + x + 1 \) with \( x = a w_{ii} \)).</li>
+ *       square root of the {@link CriticalRegulariser} penalty over N; also at least 7/8 for the symmetric w analysed
+ *       here (diagonal \( \ge 2x^2 + x + 1 \) with \( x = a w_{ii} \)). Non-symmetric w can solve Eq. 33 (even N
+ *       only): see {@link CriticalityConditions}.</li>
  * </ul>
  *
  * @param units                    N

@@ -11,10 +11,16 @@ public enum FixedPointCase {
     TRIVIAL_HIGH_TEMPERATURE,
     /**
      * {@code w (1 - a w) = 0} with both eigenvalues 0 and 1 of {@code a w} (an orthogonal projector times
-     * {@code 1/a}): the second bullet, read by the paper as the trivial \( T \to 0 \) solution.
+     * {@code 1/a}): the second bullet, read by the paper as the trivial \( T \to 0 \) solution. It contains the
+     * Curie-Weiss couplings {@code w_ik = J} at their mean-field critical temperature {@code T = J}
+     * ({@code a w = 1 1^T / N}), so it is not only trivial (docs/audit-criticality2017.md).
      */
     TRIVIAL_LOW_TEMPERATURE,
-    /** {@code 1 - a w = 0}, i.e. {@code w = (N/beta) I} for Eq. 13: the critical Curie-Weiss system, Eq. 28. */
+    /**
+     * {@code 1 - a w = 0}, i.e. {@code w = (N/beta) I} for Eq. 13 (Eq. 28), which the paper calls the critical
+     * constant-coupling (Curie-Weiss) system; the matrix is diagonal, so it couples no two units (the name is kept
+     * for the JSON; see docs/audit-criticality2017.md).
+     */
     CRITICAL_CONSTANT_COUPLING,
     /** Not a fixed point: the couplings run. */
     NOT_A_FIXED_POINT

@@ -14,7 +14,10 @@ import org.deeprg.InvalidInputException;
  * with {@code a = beta/N}, {@code a_r = beta/N}, {@code a_u = beta^2/N} for Eq. 13 and all three equal to 1 for
  * Eq. 55. The paper writes {@code h} as one number; here {@code h} is a vector (one field per unit), which is what
  * the flow Eq. 26 needs ({@code (w 1_v)^{-1}} is read as the inverse of the diagonal operator
- * {@code diag(w 1_v)}); a scalar {@code h} is the uniform vector.
+ * {@code diag(w 1_v)}); a scalar {@code h} is the uniform vector. For a uniform h, {@code u} is the linear coupling
+ * that Eq. 11 (Eq. 42) gives ({@link #uniformHamiltonianDensity}); a non-uniform {@code h_k} is the parametrisation
+ * {@code u_k = a_u h_k (w 1)_k} of Eq. 24b (a non-uniform field inside the ln cosh of Eq. 11 would give
+ * {@code u = a_u w h} instead).
  *
  * <p>{@code w} is symmetric ({@code N x N}, row-major, copied); for a feed-forward layer with weights {@code v}
  * use {@link #fromLayer} ({@code w = v v^T}, Eq. 32).
@@ -25,7 +28,8 @@ import org.deeprg.InvalidInputException;
  * @param h          external field per unit (length N)
  * @param convention Eq. 13 or Eq. 55
  */
-public record LayerCouplings(double[] w, int n, double beta, double[] h, CouplingConvention convention) {
+public record LayerCouplings(double[] w, int n, double beta, double[] h, CouplingConvention convention)
+        implements java.io.Serializable {
     /** Relative asymmetry tolerated in {@code w} (rounding of {@code v v^T} is exactly symmetric). */
     public static final double SYMMETRY_TOLERANCE = 1e-9;
 
@@ -129,6 +133,53 @@ public record LayerCouplings(double[] w, int n, double beta, double[] h, Couplin
     /** The linear coupling {@code u_k = a_u h_k sum_l w_kl}. */
     public double[] u() {
         return linearCoupling(w, h, n, uScale());
+    }
+
+    /**
+     * The Hamiltonian density of the layer for a spatially constant field {@code phi} (no gradient term), before the
+     * Gaussian truncation: Eq. 11 ({@link CouplingConvention#EQ13})
+     * <pre>  V(phi) = (beta/2N) phi.w.phi - sum_k ln cosh(beta ((w phi)_k / N + h_k))</pre>
+     * or Eq. 42 ({@link CouplingConvention#EQ55}), {@code V = phi.w.phi/2 - sum_k ln cosh((w phi)_k + h_k)}.
+     * Expanding {@code ln cosh z = z^2/2 + O(z^4)} in its whole argument (small {@code w phi} and small h) gives
+     * {@code V = phi.r.phi/2 - u.phi + const} with the couplings {@link #r()} and {@link #u()} of Eq. 13 / Eq. 55,
+     * where {@code w w} is the matrix product: the Hessian of V at {@code phi = 0, h = 0} is exactly r, and
+     * {@code -dV/dphi_l} at {@code phi = 0} is {@code a_r sum_k tanh(c h_k) w_kl}, i.e. u to first order in a
+     * uniform h ({@code c = beta} for Eq. 13, 1 for Eq. 55).
+     */
+    public double uniformHamiltonianDensity(double[] phi) {
+        if (phi == null || phi.length != n) {
+            throw new InvalidInputException("phi", phi == null ? "null" : "length " + phi.length, "N field values");
+        }
+        double ar = gScale();
+        double ch = convention == CouplingConvention.EQ13 ? beta : 1.0;
+        double quadratic = 0;
+        double logCosh = 0;
+        for (int k = 0; k < n; k++) {
+            double wphi = 0;
+            for (int l = 0; l < n; l++) {
+                wphi += w[k * n + l] * phi[l];
+            }
+            quadratic += phi[k] * wphi;
+            double z = Math.abs(ar * wphi + ch * h[k]);
+            // ln cosh z = z + ln((1 + e^{-2z})/2), stable for large z
+            logCosh += z + Math.log1p(Math.exp(-2 * z)) - Math.log(2);
+        }
+        return 0.5 * ar * quadratic - logCosh;
+    }
+
+    /**
+     * The eigenvalues of {@code a w}, ascending: the variables in which the flow Eq. 26 and every condition of
+     * Sec. 2.5 act eigenvalue by eigenvalue (one symmetric eigen-decomposition without vectors).
+     */
+    public double[] spectrum() {
+        var eig = CouplingFlow.eigen(w(), n, false);
+        double[] x = new double[n];
+        double scale = a();
+        for (int q = 0; q < n; q++) {
+            x[q] = scale * eig.getEigenvalue(q).getReal();
+        }
+        Arrays.sort(x);
+        return x;
     }
 
     static double[] massMatrix(double[] w, int n, double a, double prefactor) {

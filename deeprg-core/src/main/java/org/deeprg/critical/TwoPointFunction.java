@@ -1,15 +1,16 @@
 package org.deeprg.critical;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.deeprg.InvalidInputException;
+import org.deeprg.run.RunContext;
 import org.deeprg.stats.LinearFit;
 import org.jtransforms.fft.DoubleFFT_1D;
 import org.jtransforms.fft.DoubleFFT_2D;
 import org.jtransforms.fft.DoubleFFT_3D;
 
 /**
- * Two-point function of the Gaussian theory (App. C, Eq. 62 without the overall factor beta):
+ * Two-point function of the Gaussian theory (App. C, Eq. 62 without its overall factor; the paper prints beta,
+ * while {@code <phi_k phi_l>_0} under the weight {@code exp(-beta H)} of Eq. 57 carries 1/beta, see
+ * {@link TwoUnitIntegrals}):
  * \[ C(x) = \int \frac{d^dq}{(2\pi)^d} \frac{e^{iqx}}{r + g q^2}, \]
  * on a periodic hypercubic lattice of {@code L^d} sites with spacing {@code a}, by one inverse FFT:
  * \( C(x) = \frac{1}{(La)^d} \sum_k e^{2\pi i k\cdot n/L} / (r + g \hat q^2) \) with the lattice momentum
@@ -22,7 +23,7 @@ import org.jtransforms.fft.DoubleFFT_3D;
  * length \( \sqrt{r/g} \): that is the inverse of the correct one, as the Fourier transform of a Lorentzian of
  * width \( \sqrt{r/g} \) decays over \( \sqrt{g/r} \). The fit is a straight line through
  * \( \ln(C(x)\,x^{(d-1)/2}) \) against x, \( \xi = -1/\text{slope} \). On the lattice the exact decay length is
- * \( a/\mathrm{arccosh}(1 + r a^2/(2g)) \) ({@link Result#latticeCorrelationLength}), within 0.5% of
+ * \( a/\mathrm{arccosh}(1 + r a^2/(2g)) \) ({@link TwoPointResult#latticeCorrelationLength}), within 0.5% of
  * \( \sqrt{g/r} \) at the default spacing \( a \le \xi/4 \).
  *
  * <h2>At criticality (r = 0)</h2>
@@ -42,95 +43,14 @@ public final class TwoPointFunction {
     }
 
     /**
-     * What to compute.
+     * Computes C(x) by FFT and fits it (deterministic: the context's streams are not used).
      *
-     * @param dimension d, 1 to 3
-     * @param r         mass coupling, finite and >= 0
-     * @param g         gradient coupling, finite and > 0
-     * @param sites     lattice sites per dimension L (even, >= 16), or 0 for the default of the dimension
-     * @param spacing   lattice spacing a > 0, or 0 for the default (xi/16, xi/8, xi/4 for d = 1, 2, 3 when
-     *                  r > 0; 1 when r = 0)
+     * @param spec    the couplings, the dimension and the lattice
+     * @param context the run context (nothing random is drawn; the FFT is JTransforms' own)
+     * @return C(x) along the first axis with the fitted correlation length (r &gt; 0) or exponent (r = 0)
+     * @throws InvalidInputException if the lattice is too small for a fit window of four points
      */
-    public record Spec(int dimension, double r, double g, int sites, double spacing) {
-        public Spec {
-            InvalidInputException.requireInRange("dim", dimension, 1, 3);
-            InvalidInputException.requireNonNegative("r", r);
-            InvalidInputException.requirePositive("g", g);
-            if (sites != 0 && (sites < 16 || sites % 2 != 0)) {
-                throw new InvalidInputException("sites", sites, "0 (automatic) or an even integer >= 16");
-            }
-            if (sites != 0 && Math.pow(sites, dimension) > MAX_SITES) {
-                throw new InvalidInputException("sites", sites, "at most " + MAX_SITES + " lattice sites in all ("
-                        + sites + "^" + dimension + " = " + (long) Math.pow(sites, dimension) + " requested)");
-            }
-            InvalidInputException.requireNonNegative("spacing", spacing);
-        }
-
-        /** The spec with automatic lattice. */
-        public static Spec of(int dimension, double r, double g) {
-            return new Spec(dimension, r, g, 0, 0);
-        }
-
-        /** Lattice sites per dimension actually used. */
-        public int latticeSites() {
-            if (sites != 0) {
-                return sites;
-            }
-            return switch (dimension) {
-                case 1 -> 1 << 14;
-                case 2 -> r > 0 ? 512 : 1024;
-                default -> 128;
-            };
-        }
-
-        /** Lattice spacing actually used. */
-        public double latticeSpacing() {
-            if (spacing != 0) {
-                return spacing;
-            }
-            if (r == 0) {
-                return 1.0;
-            }
-            double xi = Math.sqrt(g / r);
-            return xi / (dimension == 1 ? 16 : dimension == 2 ? 8 : 4);
-        }
-    }
-
-    /**
-     * The two-point function along the first lattice axis and its fit. JSON: {@code correlationLength} (r &gt; 0)
-     * or {@code decayExponent} (r = 0) is the headline number; absent fields are omitted.
-     *
-     * @param dimension                d
-     * @param r                        r
-     * @param g                        g
-     * @param sites                    L
-     * @param spacing                  a
-     * @param distance                 x = n a for n = 0 .. L/2
-     * @param correlation              C(x) (at r = 0: with the zero-mode curvature term subtracted); the arrays are
-     *                                 not in the JSON (they go to the CSV table of the result)
-     * @param fitFrom                  smallest distance in the fit
-     * @param fitTo                    largest distance in the fit
-     * @param fit                      the straight-line fit (see the class comment for the axes)
-     * @param correlationLength        fitted xi (r > 0)
-     * @param correlationLengthStderr  its standard error from the residual scatter of the fit (r > 0)
-     * @param correlationLengthTheory  sqrt(g/r) (r > 0)
-     * @param latticeCorrelationLength a / arccosh(1 + r a^2/(2g)), the exact lattice decay length (r > 0)
-     * @param decayExponent            fitted exponent p of C ~ |x|^-p (r = 0)
-     * @param decayExponentStderr      its standard error (r = 0)
-     * @param decayExponentTheory      d - 2 (r = 0)
-     * @param amplitude                fitted K of -dC/dx = K x^-(d-1) (r = 0)
-     * @param amplitudeTheory          Gamma(d/2)/(2 pi^(d/2) g) (r = 0)
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Result(int dimension, double r, double g, int sites, double spacing,
-                         @JsonIgnore double[] distance, @JsonIgnore double[] correlation, double fitFrom, double fitTo, LinearFit fit,
-                         Double correlationLength, Double correlationLengthStderr, Double correlationLengthTheory,
-                         Double latticeCorrelationLength, Double decayExponent, Double decayExponentStderr,
-                         Double decayExponentTheory, Double amplitude, Double amplitudeTheory) {
-    }
-
-    /** Computes C(x) by FFT and fits it. */
-    public static Result compute(Spec spec) {
+    public static TwoPointResult run(TwoPointSpec spec, RunContext context) {
         int d = spec.dimension();
         int l = spec.latticeSites();
         double a = spec.latticeSpacing();
@@ -157,7 +77,7 @@ public final class TwoPointFunction {
             double length = -1 / fit.slope();
             double lengthErr = fit.slopeStderr() / (fit.slope() * fit.slope());
             double lattice = a / acosh(1 + spec.r() * a * a / (2 * spec.g()));
-            return new Result(d, spec.r(), spec.g(), l, a, x, c, x[i0], x[i1], fit, length, lengthErr, xi, lattice,
+            return new TwoPointResult(d, spec.r(), spec.g(), l, a, x, c, x[i0], x[i1], fit, length, lengthErr, xi, lattice,
                     null, null, null, null, null);
         }
         // r = 0: subtract the zero-mode curvature |x|^2/(2 d g V) and fit the finite difference
@@ -180,11 +100,11 @@ public final class TwoPointFunction {
         double exponent = -fit.slope() - 1;
         double amplitudeTheory = org.hipparchus.special.Gamma.gamma(d / 2.0) / (2 * Math.pow(Math.PI, d / 2.0)
                 * spec.g());
-        return new Result(d, 0, spec.g(), l, a, x, c, x[i0], x[i1], fit, null, null, null, null, exponent,
+        return new TwoPointResult(d, 0, spec.g(), l, a, x, c, x[i0], x[i1], fit, null, null, null, null, exponent,
                 fit.slopeStderr(), (double) (d - 2), Math.exp(fit.intercept()), amplitudeTheory);
     }
 
-    private static void requireWindow(int i0, int i1, Spec spec) {
+    private static void requireWindow(int i0, int i1, TwoPointSpec spec) {
         if (i1 - i0 < 3 || i1 + 1 > spec.latticeSites() / 2) {
             throw new InvalidInputException("sites", spec.latticeSites(), "a lattice large enough for a fit window "
                     + "of at least 4 points (increase --sites or decrease --spacing)");

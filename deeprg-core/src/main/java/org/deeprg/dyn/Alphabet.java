@@ -11,7 +11,7 @@ import org.deeprg.InvalidInputException;
  *
  * @param values the allowed values (copied)
  */
-public record Alphabet(double[] values) {
+public record Alphabet(double[] values) implements java.io.Serializable {
     /** The paper's binary weights {-1, 1}. */
     public static final Alphabet BINARY_WEIGHTS = new Alphabet(new double[] {-1, 1});
     /** Ternary weights {-1, 0, 1}. */

@@ -1,6 +1,13 @@
 package org.deeprg.dyn;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.io.ObjectStreamException;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.List;
 import org.deeprg.InvalidInputException;
+import org.deeprg.net.Activation;
 
 /**
  * The architecture of a dynamic-neuron network (Lee, Lee, Yi 2024, Sec. II-III): width N, depth M, activation
@@ -8,17 +15,39 @@ import org.deeprg.InvalidInputException;
  * input h^(0) = x; output sigma(W^(M) h^(M) + b^(M)) compared with the target y. Every layer has width N (input
  * and output included), as in the paper.
  *
+ * <p>The activation is the shared {@link Activation}; the dynamic-neuron commands accept the five of the paper's
+ * discussion ({@link #ACTIVATION_NAMES}: Heaviside, Eq. 16, with {@code sigma(0) = 1}; sigmoid, tanh, ReLU, linear).
+ * The library accepts any activation (only the gradient samplers need {@link Activation#isDifferentiable()}).
+ * Serialisable (for distributed tasks) through its activation's name; JSON writes the activation as its name.
+ *
  * @param width      N >= 1
  * @param depth      M >= 1 (number of dynamic-neuron layers; there are M + 1 weight layers)
  * @param activation sigma
  */
-public record DynNetwork(int width, int depth, Activation activation) {
+public record DynNetwork(int width, int depth, @JsonSerialize(using = ToStringSerializer.class) Activation activation)
+        implements Serializable {
+    /** The activations of the dynamic-neuron commands, in this order. */
+    public static final List<String> ACTIVATION_NAMES = List.of("heaviside", "sigmoid", "tanh", "relu", "linear");
+
     public DynNetwork {
         InvalidInputException.requireInRange("width", width, 1, Integer.MAX_VALUE);
         InvalidInputException.requireInRange("depth", depth, 1, Integer.MAX_VALUE);
         if (activation == null) {
-            throw new InvalidInputException("activation", null, "must be one of heaviside, sigmoid, tanh, relu, linear");
+            throw new InvalidInputException("activation", null, "one of " + String.join(", ", ACTIVATION_NAMES));
         }
+    }
+
+    /**
+     * Parses a command-line activation name restricted to {@link #ACTIVATION_NAMES}; anything else is an
+     * {@link InvalidInputException} naming {@code parameter} and listing the allowed names.
+     */
+    public static Activation parseActivation(String parameter, String text) {
+        return Activation.parse(parameter, text, ACTIVATION_NAMES);
+    }
+
+    /** The activations of {@link #ACTIVATION_NAMES}, in that order. */
+    public static List<Activation> activations() {
+        return ACTIVATION_NAMES.stream().map(n -> parseActivation("activation", n)).toList();
     }
 
     /** Number of weight layers, M + 1. */
@@ -34,5 +63,18 @@ public record DynNetwork(int width, int depth, Activation activation) {
     /** Number of neuron variables per example, M N. */
     public long neuronsPerExample() {
         return (long) depth * width;
+    }
+
+    @Serial
+    private Object writeReplace() throws ObjectStreamException {
+        return new SerialForm(width, depth, activation.name());
+    }
+
+    /** The serialised form: the activation by its command-line name. */
+    private record SerialForm(int width, int depth, String activation) implements Serializable {
+        @Serial
+        private Object readResolve() throws ObjectStreamException {
+            return new DynNetwork(width, depth, Activation.parse("activation", activation));
+        }
     }
 }

@@ -10,7 +10,7 @@ import org.deeprg.InvalidInputException;
  * @param x input (copied)
  * @param y target (copied)
  */
-public record Example(double[] x, double[] y) {
+public record Example(double[] x, double[] y) implements java.io.Serializable {
     public Example {
         x = x.clone();
         y = y.clone();

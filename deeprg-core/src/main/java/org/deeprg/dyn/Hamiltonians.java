@@ -45,7 +45,7 @@ public final class Hamiltonians {
             for (int j = 0; j < net.width(); j++) {
                 s += w[i][j] * in[j];
             }
-            out[i] = net.activation().apply(s);
+            out[i] = net.activation().value(s);
         }
         return out;
     }

@@ -110,6 +110,24 @@ public sealed interface Activation permits Activation.Heaviside, Activation.Sigm
         throw new UnsupportedOperationException(name() + ": sigma' is not a function of sigma; keep the pre-activations");
     }
 
+    /**
+     * {@code sigma'(z)} when {@code value = sigma(z)} is already known (back-propagation and Hessian-vector products
+     * keep both): written with the value where that is cheaper (tanh {@code 1 - a^2}, sigmoid {@code a(1 - a)}),
+     * otherwise from {@code z}. Equal to {@link #derivative(double)} up to rounding.
+     */
+    default double derivative(double z, double value) {
+        return hasDerivativeFromValue() ? derivativeFromValue(value) : derivative(z);
+    }
+
+    /**
+     * {@code sigma''(z)} when {@code value = sigma(z)} is already known (the R-operator of exact Hessian-vector
+     * products needs it): tanh {@code -2a(1 - a^2)}, sigmoid {@code a(1 - a)(1 - 2a)}, polynomials by Horner's rule in
+     * {@code z}; the others from {@link #derivatives(double, int)}.
+     */
+    default double secondDerivative(double z, double value) {
+        return derivatives(z, 2)[2];
+    }
+
     /** {@code out[i] = sigma(z[i])} for {@code i < n} ({@code out} may alias {@code z}). */
     default void apply(double[] z, double[] out, int n) {
         for (int i = 0; i < n; i++) {
@@ -244,6 +262,16 @@ public sealed interface Activation permits Activation.Heaviside, Activation.Sigm
         }
 
         @Override
+        public double derivative(double z, double value) {
+            return value * (1 - value);
+        }
+
+        @Override
+        public double secondDerivative(double z, double value) {
+            return value * (1 - value) * (1 - 2 * value);
+        }
+
+        @Override
         public String toString() {
             return name();
         }
@@ -280,6 +308,16 @@ public sealed interface Activation permits Activation.Heaviside, Activation.Sigm
         @Override
         public double derivativeFromValue(double a) {
             return 1 - a * a;
+        }
+
+        @Override
+        public double derivative(double z, double value) {
+            return 1 - value * value;
+        }
+
+        @Override
+        public double secondDerivative(double z, double value) {
+            return -2 * value * (1 - value * value);
         }
 
         @Override
@@ -344,6 +382,11 @@ public sealed interface Activation permits Activation.Heaviside, Activation.Sigm
                     grad[i] = 0;
                 }
             }
+        }
+
+        @Override
+        public double secondDerivative(double z, double value) {
+            return 0.0;
         }
 
         @Override
@@ -665,6 +708,26 @@ public sealed interface Activation permits Activation.Heaviside, Activation.Sigm
         @Override
         public int hashCode() {
             return Arrays.hashCode(coefficients);
+        }
+
+        /** {@code sigma'(z)} by Horner's rule on {@code k c_k} (no allocation). */
+        @Override
+        public double derivative(double z, double value) {
+            double s = 0;
+            for (int k = coefficients.length - 1; k >= 1; k--) {
+                s = s * z + k * coefficients[k];
+            }
+            return s;
+        }
+
+        /** {@code sigma''(z)} by Horner's rule on {@code k (k-1) c_k} (no allocation). */
+        @Override
+        public double secondDerivative(double z, double value) {
+            double s = 0;
+            for (int k = coefficients.length - 1; k >= 2; k--) {
+                s = s * z + k * (k - 1) * coefficients[k];
+            }
+            return s;
         }
 
         @Override

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeprg.InvalidInputException;
-import org.deeprg.sft.net.Dataset;
+import org.deeprg.net.Dataset;
 
 /**
  * CSV data files of the synaptic-field-theory commands. Header {@code x0,...,x{n-1},y0,...,y{m-1}} (exactly these
@@ -95,7 +95,7 @@ public final class DataFiles {
         if (xs.isEmpty()) {
             throw InvalidInputException.file(file, "line " + (headerLine + 2) + ", column 1: no examples after the header");
         }
-        return new Dataset(xs.toArray(new double[0][]), ys.toArray(new double[0][]));
+        return Dataset.of(xs.toArray(new double[0][]), ys.toArray(new double[0][]));
     }
 
     /** Reads an Example-1 file: {@code S >= 2} sites, as many outputs as inputs. */

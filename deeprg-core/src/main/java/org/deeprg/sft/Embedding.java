@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeprg.InvalidInputException;
-import org.deeprg.sft.net.Network;
+import org.deeprg.net.DenseNetwork;
 
 /**
  * An index-to-coordinate map of the weights: the "space" of synaptic field theory (Table I: indices i, j, m -> x).
@@ -44,7 +44,7 @@ public record Embedding(String name, double[][] coordinates, double[] periods) {
     }
 
     /** The standard flat indexing: parameter k sits at x = k (open line), as in a flattened parameter vector. */
-    public static Embedding standardFlat(Network net) {
+    public static Embedding standardFlat(DenseNetwork net) {
         double[][] c = new double[net.parameterCount()][1];
         for (int k = 0; k < c.length; k++) {
             c[k][0] = k;
@@ -53,10 +53,10 @@ public record Embedding(String name, double[][] coordinates, double[] periods) {
     }
 
     /** The standard layer/row/column indexing as a 3-d point {@code (m, i, j)}. */
-    public static Embedding standardLayerRowColumn(Network net) {
+    public static Embedding standardLayerRowColumn(DenseNetwork net) {
         double[][] c = new double[net.parameterCount()][];
         for (int k = 0; k < c.length; k++) {
-            Network.Label l = net.label(k);
+            DenseNetwork.Label l = net.label(k);
             c[k] = new double[] {l.layer(), l.row(), l.column()};
         }
         return new Embedding("standard (layer,row,column)", c, new double[] {0, 0, 0});

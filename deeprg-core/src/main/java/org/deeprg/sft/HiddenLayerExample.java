@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.deeprg.InvalidInputException;
 import org.deeprg.sft.algebra.Polynomial;
-import org.deeprg.sft.net.Activation;
-import org.deeprg.sft.net.Dataset;
-import org.deeprg.sft.net.Network;
+import org.deeprg.net.Activation;
+import org.deeprg.net.Dataset;
+import org.deeprg.net.DenseNetwork;
 
 /**
  * Example 2 of the paper (Eqs. 18-19, Table II, Fig. 3): S inputs, S hidden neurons, S outputs on a ring; hidden
@@ -79,7 +79,7 @@ public final class HiddenLayerExample {
     }
 
     /** The masked two-layer network. */
-    public Network network() {
+    public DenseNetwork network() {
         boolean[][][] mask = new boolean[2][sites][sites];
         for (int j = 0; j < sites; j++) {
             mask[0][j][j] = true;
@@ -87,13 +87,13 @@ public final class HiddenLayerExample {
             mask[1][j][(j - 1 + sites) % sites] = true;
             mask[1][j][j] = true;
         }
-        return new Network(new int[] {sites, sites, sites},
-                new Activation[] {Activation.quadratic(p, q, r), Activation.identity()}, mask, new boolean[] {false, false});
+        return new DenseNetwork(new int[] {sites, sites, sites},
+                new Activation[] {Activation.Polynomial.quadratic(p, q, r), Activation.LINEAR}, mask, new boolean[] {false, false});
     }
 
     /** The paper's index n (Fig. 3 relabelling, periodic mod 4S) of network parameter k. */
-    public int paperIndex(Network net, int k) {
-        Network.Label l = net.label(k);
+    public int paperIndex(DenseNetwork net, int k) {
+        DenseNetwork.Label l = net.label(k);
         int col = l.column() - 1;
         if (l.layer() == 0) {
             int j = l.row();
@@ -104,12 +104,12 @@ public final class HiddenLayerExample {
     }
 
     /** Field (1 or 2) of parameter k. */
-    public int field(Network net, int k) {
+    public int field(DenseNetwork net, int k) {
         return net.label(k).layer() + 1;
     }
 
     /** The paper's embedding: x = n (index units), periodic with period 4S; both fields share the line. */
-    public Embedding paperEmbedding(Network net) {
+    public Embedding paperEmbedding(DenseNetwork net) {
         double[][] c = new double[net.parameterCount()][1];
         for (int k = 0; k < c.length; k++) {
             c[k][0] = paperIndex(net, k);
@@ -292,6 +292,170 @@ public final class HiddenLayerExample {
             }
         }
         return s;
+    }
+
+    // ---------------------------------------------------------------- continuum against lattice
+
+    /**
+     * How a continuum Lagrangian is laid onto the lattice of Fig. 3 for comparison with the network's cost. Positions
+     * are the same in every convention (site i at {@code x = i/S}, a weight with paper index n at {@code x = (n-1)/(4S)},
+     * period 1); what differs is the lattice spacing the coefficients are written with and the sign of {@code w2}.
+     */
+    public enum Convention {
+        /**
+         * deeprg's: {@code a} = one site ({@code 1/S}), every site contributes {@code a} times the density
+         * ({@code sum_i -> int dx/a}), {@code w2 = W^(2)}.
+         */
+        SITE_SPACING(false, false),
+        /**
+         * The paper's, derived from Table II: {@code a} = one index unit of Fig. 3 ({@code 1/(4S)}; neighbouring sites are
+         * {@code 4a} apart, so Taylor steps are {@code 4a dX}), each site's cost equals {@code a} times the density
+         * (Eq. 15's {@code sum_i -> int dx / a} counting one site per index unit: {@code int V dx = 4 C}, an overall
+         * normalisation of the potential, i.e. a choice of time unit), and {@code w2 = -W^(2)} (equivalently
+         * {@code Y -> -Y}: the cost is even under the joint flip, so the terms odd in Y are exactly the terms odd in w2).
+         */
+        INDEX_UNIT_FLIPPED(true, true),
+        /** As {@link #INDEX_UNIT_FLIPPED} without the sign of {@code w2} (shows that the sign convention is needed). */
+        INDEX_UNIT(true, false),
+        /** Site spacing with {@code w2 = -W^(2)} (shows that the index-unit lattice spacing is needed). */
+        SITE_SPACING_FLIPPED(false, true);
+
+        private final boolean indexUnit;
+        private final boolean flipped;
+
+        Convention(boolean indexUnit, boolean flipped) {
+            this.indexUnit = indexUnit;
+            this.flipped = flipped;
+        }
+
+        /** The lattice spacing {@code a} at S sites. */
+        public double spacing(int sites) {
+            return indexUnit ? 1.0 / (4 * sites) : 1.0 / sites;
+        }
+
+        /** Whether {@code w2 = -W^(2)}. */
+        public boolean flipped() {
+            return flipped;
+        }
+    }
+
+    /** The terms of Eq. 19 with Table II's coefficients as printed (cost-density coefficients: {@code m^2/2} for w2^2). */
+    public static List<ContinuumTerm> tableIITerms() {
+        List<ContinuumTerm> out = new ArrayList<>();
+        for (TableEntry e : tableII()) {
+            int[] f = e.fieldMonomial().clone();
+            java.util.Arrays.sort(f);
+            out.add(new ContinuumTerm(f, e.paper()));
+        }
+        return out;
+    }
+
+    /** Smooth periodic test field {@code w1} and its first two derivatives ({@code d = 0, 1, 2}) at x (period 1). */
+    static double smoothW1(double x, int d) {
+        double k = 2 * Math.PI;
+        return switch (d) {
+            case 0 -> 0.3 + 0.5 * Math.sin(k * x);
+            case 1 -> 0.5 * k * Math.cos(k * x);
+            default -> -0.5 * k * k * Math.sin(k * x);
+        };
+    }
+
+    /** Smooth periodic test field {@code w2}. */
+    static double smoothW2(double x, int d) {
+        double k = 2 * Math.PI;
+        return switch (d) {
+            case 0 -> -0.2 + 0.4 * Math.cos(k * x) + 0.1 * Math.sin(2 * k * x);
+            case 1 -> -0.4 * k * Math.sin(k * x) + 0.2 * k * Math.cos(2 * k * x);
+            default -> -0.4 * k * k * Math.cos(k * x) - 0.4 * k * k * Math.sin(2 * k * x);
+        };
+    }
+
+    /** Smooth periodic input data of example l. */
+    static double smoothX(int l, double x, int d) {
+        double k = 2 * Math.PI;
+        double ph = 0.7 * l;
+        return switch (d) {
+            case 0 -> 0.5 + Math.sin(k * x + ph);
+            case 1 -> k * Math.cos(k * x + ph);
+            default -> -k * k * Math.sin(k * x + ph);
+        };
+    }
+
+    /** Smooth periodic target data of example l. */
+    static double smoothY(int l, double x) {
+        return -0.3 + Math.cos(2 * Math.PI * x + 1.3 * l);
+    }
+
+    /**
+     * A continuum Lagrangian's cost terms against the lattice network of Fig. 3 on smooth periodic fields and data (two
+     * examples; the fields scaled by an amplitude e): the constant, linear and quadratic parts in e of the network's
+     * exact cost (back-propagation through the masked network, parts by fourth-order differences, which are exact
+     * for the quartic cost) against {@code sum_i a V(x_i)} with the terms' density V in the given convention.
+     *
+     * @return relative errors of the constant, linear and quadratic parts (they vanish as S grows when the terms and the
+     *         convention describe the lattice)
+     */
+    public static double[] latticeComparison(int sites, double p, double q, double r, List<ContinuumTerm> terms, Convention convention) {
+        int examples = 2;
+        double[][] xs = new double[examples][sites];
+        double[][] ys = new double[examples][sites];
+        for (int l = 0; l < examples; l++) {
+            for (int i = 0; i < sites; i++) {
+                xs[l][i] = smoothX(l, i * (1.0 / sites), 0);
+                ys[l][i] = smoothY(l, i * (1.0 / sites));
+            }
+        }
+        HiddenLayerExample ex = new HiddenLayerExample(Dataset.of(xs, ys), p, q, r);
+        DenseNetwork net = ex.network();
+        org.deeprg.net.NetworkCost cost = org.deeprg.net.NetworkCost.of(net, ex.data(), org.deeprg.run.RunContext.of(0));
+        double[] w = new double[net.parameterCount()];
+        double siteA = 1.0 / sites;
+        for (int k = 0; k < w.length; k++) {
+            double x = (ex.paperIndex(net, k) - 1) * siteA / 4;
+            w[k] = ex.field(net, k) == 1 ? smoothW1(x, 0) : smoothW2(x, 0);
+        }
+        double eps = 1e-3;
+        double[] lattice = parts(e -> cost.energy(scaled(w, e)), eps);
+        double a = convention.spacing(sites);
+        double s2 = convention.flipped() ? -1 : 1;
+        double[] cont = parts(e -> {
+            double sum = 0;
+            for (int i = 0; i < sites; i++) {
+                double x = i * siteA;
+                double[] f = {e * smoothW1(x, 0), e * smoothW1(x, 1), e * smoothW1(x, 2),
+                        s2 * e * smoothW2(x, 0), s2 * e * smoothW2(x, 1), s2 * e * smoothW2(x, 2)};
+                double[][] dj = new double[examples][];
+                for (int l = 0; l < examples; l++) {
+                    dj[l] = new double[] {smoothX(l, x, 0), smoothX(l, x, 1), smoothX(l, x, 2), smoothY(l, x)};
+                }
+                sum += ex.siteShare(terms, f, dj, a);
+            }
+            return sum;
+        }, eps);
+        double[] err = new double[3];
+        for (int part = 0; part < 3; part++) {
+            err[part] = Math.abs(lattice[part] - cont[part]) / Math.abs(lattice[part]);
+        }
+        return err;
+    }
+
+    private static double[] scaled(double[] w, double e) {
+        double[] o = w.clone();
+        for (int k = 0; k < o.length; k++) {
+            o[k] *= e;
+        }
+        return o;
+    }
+
+    /** Constant, linear and quadratic coefficients of a quartic polynomial by fourth-order central differences. */
+    private static double[] parts(java.util.function.DoubleUnaryOperator c, double eps) {
+        double c0 = c.applyAsDouble(0);
+        double cp = c.applyAsDouble(eps);
+        double cm = c.applyAsDouble(-eps);
+        double cp2 = c.applyAsDouble(2 * eps);
+        double cm2 = c.applyAsDouble(-2 * eps);
+        return new double[] {c0, (8 * (cp - cm) - (cp2 - cm2)) / (12 * eps),
+                (-cp2 + 16 * cp - 30 * c0 + 16 * cm - cm2) / (12 * eps * eps) / 2};
     }
 
     // ---------------------------------------------------------------- Table II

@@ -2,14 +2,15 @@ package org.deeprg.sft;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.deeprg.InvalidInputException;
-import org.deeprg.sft.net.Network;
-import org.deeprg.sft.net.NetworkCost;
+import org.deeprg.net.DenseNetwork;
+import org.deeprg.net.NetworkCost;
+import org.deeprg.run.RunContext;
 
 /**
  * Momentum training of the Example-1 perceptron and the measurement of its normal-mode frequencies and damping from
  * the trajectory alone.
  *
- * <p>The network (masked {@link Network}, gradients by back-propagation) is trained by heavy ball with
+ * <p>The network (masked {@link DenseNetwork}, gradients by back-propagation) is trained by heavy ball with
  * {@code (eta, mu)} from {@link MomentumMapping#fromContinuum(double, double)} starting at {@code W* + u0}. The
  * displacement is projected on each eigenvector of the Hessian; each projection is a sampled solution of a scalar
  * linear recurrence, so its two characteristic roots {@code z} are recovered by Prony's method (least-squares fit of
@@ -49,8 +50,8 @@ public final class ModeSimulation {
         }
         steps = Math.max(steps, 50);
         MomentumMapping map = MomentumMapping.fromContinuum(h, gamma);
-        Network net = example.network();
-        NetworkCost cost = new NetworkCost(net, example.data(), 1);
+        DenseNetwork net = example.network();
+        NetworkCost cost = NetworkCost.of(net, example.data(), RunContext.of(0));
         int[] paper = new int[n];
         for (int k = 0; k < n; k++) {
             paper[k] = example.paperIndex(net, k);

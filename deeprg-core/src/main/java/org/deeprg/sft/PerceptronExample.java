@@ -3,9 +3,9 @@ package org.deeprg.sft;
 import java.util.Arrays;
 import org.deeprg.InvalidInputException;
 import org.deeprg.mc.DifferentiableEnergy;
-import org.deeprg.sft.net.Activation;
-import org.deeprg.sft.net.Dataset;
-import org.deeprg.sft.net.Network;
+import org.deeprg.net.Activation;
+import org.deeprg.net.Dataset;
+import org.deeprg.net.DenseNetwork;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -82,8 +82,8 @@ public final class PerceptronExample implements DifferentiableEnergy {
         }
         double c = 0;
         for (int l = 0; l < data.size(); l++) {
-            double[] x = data.inputs()[l];
-            double[] y = data.targets()[l];
+            double[] x = data.inputRow(l);
+            double[] y = data.targetRow(l);
             for (int i = 0; i < sites; i++) {
                 int j = (i + 1) % sites;
                 double r = y[i] - (p * (w[2 * i] * x[i] + w[2 * i + 1] * x[j]) + q);
@@ -101,7 +101,7 @@ public final class PerceptronExample implements DifferentiableEnergy {
     public double[][] hessian() {
         double[][] h = new double[2 * sites][2 * sites];
         for (int l = 0; l < data.size(); l++) {
-            double[] x = data.inputs()[l];
+            double[] x = data.inputRow(l);
             for (int i = 0; i < sites; i++) {
                 int j = (i + 1) % sites;
                 h[2 * i][2 * i] += 2 * p * p * x[i] * x[i];
@@ -174,6 +174,24 @@ public final class PerceptronExample implements DifferentiableEnergy {
         return energy(shift());
     }
 
+    /**
+     * Eq. 14 evaluated from the couplings: {@code C(W*) + sum_a [K_a (u_(a+1) - u_a)^2/2 + J_a u_a^2/2]} with
+     * {@code u = W - W*} (periodic in a); equal to {@link #energy(double[])} when Eq. 14 holds.
+     */
+    public double equationFourteen(double[] w) {
+        double[] k = bondCouplings();
+        double[] j = siteCouplings();
+        double[] star = shift();
+        int n = dimension();
+        double v = minimumCost();
+        for (int a = 0; a < n; a++) {
+            double ua = w[a] - star[a];
+            double ub = w[(a + 1) % n] - star[(a + 1) % n];
+            v += 0.5 * k[a] * (ub - ua) * (ub - ua) + 0.5 * j[a] * ua * ua;
+        }
+        return v;
+    }
+
     /** Normal modes of training: eigenvalues {@code omega^2} of H ascending, with unit eigenvectors {@code vectors[mode][a]}. */
     public record Modes(double[] omega2, double[][] vectors) { }
 
@@ -211,22 +229,31 @@ public final class PerceptronExample implements DifferentiableEnergy {
         return new Modes(w2, vec);
     }
 
-    /** The same perceptron as a masked {@link Network} (one layer, no bias); see {@link #paperIndex(int)}. */
-    public Network network() {
+    /** The same perceptron as a masked {@link DenseNetwork} (one layer, no bias); see {@link #paperIndex(DenseNetwork, int)}. */
+    public DenseNetwork network() {
         boolean[][][] mask = new boolean[1][sites][sites];
         for (int i = 0; i < sites; i++) {
             mask[0][i][i] = true;
             mask[0][i][(i + 1) % sites] = true;
         }
-        return new Network(new int[] {sites, sites}, new Activation[] {Activation.linear(p, q)}, mask, new boolean[] {false});
+        return new DenseNetwork(new int[] {sites, sites}, new Activation[] {Activation.Polynomial.linear(p, q)}, mask, new boolean[] {false});
     }
 
     /** The paper's index {@code a} of the network's parameter {@code k} (standard indexing -> relabelling). */
-    public int paperIndex(Network net, int k) {
-        Network.Label lab = net.label(k);
+    public int paperIndex(DenseNetwork net, int k) {
+        DenseNetwork.Label lab = net.label(k);
         int i = lab.row();
         int j = lab.column() - 1;
         return j == i ? 2 * i : 2 * i + 1;
+    }
+
+    /** The paper's embedding (Fig. 2): parameter k at {@code x = a} (its relabelled index), periodic with period 2S. */
+    public Embedding paperEmbedding(DenseNetwork net) {
+        double[][] c = new double[net.parameterCount()][1];
+        for (int k = 0; k < c.length; k++) {
+            c[k][0] = paperIndex(net, k);
+        }
+        return new Embedding("paper relabelling (Fig. 2)", c, new double[] {2.0 * sites});
     }
 
     /**
@@ -240,12 +267,12 @@ public final class PerceptronExample implements DifferentiableEnergy {
         for (int l = 0; l < d.size(); l++) {
             for (int t = 0; t < s; t++) {
                 for (int i = 0; i < s; i++) {
-                    x[l * s + t][i] = d.inputs()[l][(i + t) % s];
-                    y[l * s + t][i] = d.targets()[l][(i + t) % s];
+                    x[l * s + t][i] = d.input(l, (i + t) % s);
+                    y[l * s + t][i] = d.target(l, (i + t) % s);
                 }
             }
         }
-        return new Dataset(x, y);
+        return Dataset.of(x, y);
     }
 
     /**
@@ -262,6 +289,30 @@ public final class PerceptronExample implements DifferentiableEnergy {
      */
     public record Dispersion(double[] k, double[] exact, double[] continuum, double[] uniformLattice, double meanJ, double meanK,
                              double couplingBondFraction, double maxRelativeDeviation, double exactBandCurvature) { }
+
+    /**
+     * The long-wavelength stiffness of a periodic chain {@code sum_a K_a (u_(a+1) - u_a)^2 / 2} (Eq. 14's gradient term,
+     * unit spacing per weight index): bonds in series add their compliances, so a mode of wave number {@code k -> 0}
+     * costs {@code K_eff k^2 / 2} per site with {@code 1/K_eff = mean_a (1/K_a)} (the harmonic mean), not the
+     * arithmetic mean that a continuum reading {@code K_i -> K(x)} of non-smooth couplings suggests. A missing bond
+     * ({@code K_a = 0}) makes {@code K_eff = 0}: nothing propagates. (For Example 1, {@code K_(2i+1) = 0} always.)
+     *
+     * @return the harmonic mean of {@code k}; 0 if any entry is 0; NaN if the entries change sign
+     */
+    public static double longWavelengthStiffness(double[] k) {
+        double inv = 0;
+        boolean pos = false;
+        boolean neg = false;
+        for (double v : k) {
+            if (v == 0) {
+                return 0;
+            }
+            pos |= v > 0;
+            neg |= v < 0;
+            inv += 1 / v;
+        }
+        return pos && neg ? Double.NaN : k.length / inv;
+    }
 
     /** Bloch analysis with the site (2 weights) as unit cell; requires translation-invariant couplings. */
     public Dispersion dispersion(int points) {

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * <p>With weights {@code w_i = 1/sigma_i^2} the covariance is the inverse normal matrix (errors taken as known);
  * {@link #chiSquare()} and {@link #degreesOfFreedom()} let the caller judge the fit. With no errors given
  * (ordinary least squares), the covariance is scaled by the residual variance {@code chi^2/(n-2)}. For a
- * power law {@code y = A x^k} fit {@code ln y} against {@code ln x} with {@code sigma_ln y = sigma_y/y}.
+ * power law {@code y = A x^k} fit {@code ln y} against {@code ln x} with {@code sigma_ln y = sigma_y/y}. Two points
+ * give the line through them ({@code degreesOfFreedom = 0}; the ordinary fit then has NaN errors).
  *
  * @param slope            slope
  * @param slopeStderr      its standard error
@@ -21,11 +22,11 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public record LinearFit(double slope, double slopeStderr, double intercept, double interceptStderr,
                         double covariance, double chiSquare, int degreesOfFreedom) {
 
-    /** Weighted fit with standard errors {@code sigma} on y (all > 0). */
+    /** Weighted fit with standard errors {@code sigma} on y (all > 0); at least two points. */
     public static LinearFit weighted(double[] x, double[] y, double[] sigma) {
         int n = x.length;
-        if (n < 3 || y.length != n || sigma.length != n) {
-            throw new IllegalArgumentException("need at least 3 points of equal length, got " + n);
+        if (n < 2 || y.length != n || sigma.length != n) {
+            throw new IllegalArgumentException("need at least 2 points of equal length, got " + n);
         }
         double s = 0;
         double sx = 0;

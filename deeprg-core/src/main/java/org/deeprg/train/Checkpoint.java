@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.deeprg.InvalidInputException;
 import org.deeprg.json.Json;
+import org.deeprg.net.NetworkParameters;
 
 /**
  * Binary training checkpoint: everything needed to continue a run bit-identically.
@@ -37,11 +38,19 @@ final class Checkpoint {
     private Checkpoint() {
     }
 
+    /** The arrays of layer l in file order: W, b, m_W, v_W, m_b, v_b (the live arrays). */
+    private static double[][] arrays(Trainer t, int l) {
+        NetworkParameters p = t.parameters();
+        NetworkParameters m = t.moments(0);
+        NetworkParameters v = t.moments(1);
+        return new double[][] {p.weights(l), p.biases(l), m.weights(l), v.weights(l), m.biases(l), v.biases(l)};
+    }
+
     static String fingerprint(Trainer t) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("spec", t.spec().withEpochs(0));
-        f.put("train", t.trainSet().name() + ":" + t.trainSet().count() + "x" + t.trainSet().features());
-        f.put("test", t.testSet().name() + ":" + t.testSet().count());
+        f.put("train", t.trainSet().name() + ":" + t.trainSet().size() + "x" + t.trainSet().inputDimension());
+        f.put("test", t.testSet().name() + ":" + t.testSet().size());
         f.put("seed", t.streams().seed());
         return Json.write(f).replaceAll("\\s+", "");
     }
@@ -62,10 +71,8 @@ final class Checkpoint {
                 byte[] history = Json.mapper().writeValueAsBytes(t.history());
                 out.writeInt(history.length);
                 out.write(history);
-                FeedForwardNetwork net = t.network();
-                for (int l = 0; l < net.layers(); l++) {
-                    for (double[] a : new double[][] {net.weights[l], net.biases[l], t.state(0)[l], t.state(1)[l],
-                        t.state(2)[l], t.state(3)[l]}) {
+                for (int l = 0; l < t.network().layers(); l++) {
+                    for (double[] a : arrays(t, l)) {
                         out.writeInt(a.length);
                         for (double x : a) {
                             out.writeDouble(x);
@@ -115,10 +122,8 @@ final class Checkpoint {
             if (past.size() != epochs) {
                 throw InvalidInputException.file(file, "history has " + past.size() + " epochs, header says " + epochs);
             }
-            FeedForwardNetwork net = t.network();
-            for (int l = 0; l < net.layers(); l++) {
-                for (double[] a : new double[][] {net.weights[l], net.biases[l], t.state(0)[l], t.state(1)[l],
-                    t.state(2)[l], t.state(3)[l]}) {
+            for (int l = 0; l < t.network().layers(); l++) {
+                for (double[] a : arrays(t, l)) {
                     int length = in.readInt();
                     if (length != a.length) {
                         throw InvalidInputException.file(file, "layer " + l + ": array of " + length

@@ -1,5 +1,7 @@
 package org.deeprg.train;
 
+import org.deeprg.numerics.Blas;
+
 /**
  * The critical regulariser of Eq. 33 (arXiv:1705.11023) for a dense layer, evaluated with BLAS products: the
  * same penalty and gradient as {@link org.deeprg.critical.CriticalRegulariser} (tested equal), in the trainer's

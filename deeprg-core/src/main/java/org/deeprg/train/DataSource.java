@@ -6,6 +6,7 @@ import org.deeprg.InvalidInputException;
 import org.deeprg.io.Cifar10;
 import org.deeprg.io.FashionMnist;
 import org.deeprg.io.LabelledImages;
+import org.deeprg.net.Dataset;
 import org.deeprg.random.RandomStreams;
 
 /**

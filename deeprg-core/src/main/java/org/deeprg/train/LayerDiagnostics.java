@@ -5,6 +5,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.deeprg.net.Batch;
+import org.deeprg.net.Dataset;
+import org.deeprg.net.DenseNetwork;
+import org.deeprg.net.NetworkParameters;
 
 /**
  * The three measurements of Sec. 3.1 of arXiv:1705.11023 for every hidden layer of a trained network, taken during
@@ -33,25 +37,28 @@ import java.util.Map;
 public record LayerDiagnostics(int layer, int width, int examples, int[] patternCounts, double[] meanActivations,
                                double[] weightedDegrees) {
 
-    /** Measures every hidden layer of {@code network} on {@code data} (batches of {@code batch}). */
-    public static List<LayerDiagnostics> measure(FeedForwardNetwork network, Dataset data, int batch) {
-        int n = data.count();
-        int[] sizes = network.sizes();
+    /**
+     * Measures every hidden layer of the network with parameters {@code parameters} on {@code data} (batches of
+     * {@code batch}). Not modified: parameters, data.
+     */
+    public static List<LayerDiagnostics> measure(NetworkParameters parameters, Dataset data, int batch) {
+        DenseNetwork network = parameters.network();
+        int n = data.size();
+        int[] sizes = network.widths();
         int hidden = network.layers() - 1;
         List<Map<PatternKey, int[]>> patterns = new ArrayList<>();
         double[][] means = new double[hidden][n];
         for (int h = 0; h < hidden; h++) {
             patterns.add(new HashMap<>());
         }
-        int features = data.features();
-        double[][] acts = network.activationBuffers(Math.min(batch, Math.max(n, 1)));
+        Batch work = network.batch(Math.min(batch, Math.max(n, 1)));
         for (int start = 0; start < n; start += batch) {
             int b = Math.min(batch, n - start);
-            System.arraycopy(data.x(), start * features, acts[0], 0, b * features);
-            network.forward(acts, b);
+            work.load(data, start, b);
+            network.forward(parameters, work);
             for (int h = 0; h < hidden; h++) {
                 int width = sizes[h + 1];
-                double[] a = acts[h + 1];
+                double[] a = work.activations(h + 1);
                 for (int r = 0; r < b; r++) {
                     long[] bits = new long[(width + 63) >>> 6];
                     double sum = 0;
@@ -77,7 +84,7 @@ public record LayerDiagnostics(int layer, int width, int examples, int[] pattern
             reverse(m);
             int width = sizes[h + 1];
             int next = sizes[h + 2];
-            double[] w = network.weights(h + 1);
+            double[] w = parameters.weights(h + 1);
             double[] degree = new double[width];
             for (int i = 0; i < width; i++) {
                 double s = 0;

@@ -2,40 +2,49 @@ package org.deeprg.train;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.deeprg.InvalidInputException;
+import org.deeprg.net.Batch;
+import org.deeprg.net.Dataset;
+import org.deeprg.net.DenseNetwork;
+import org.deeprg.net.Loss;
+import org.deeprg.net.NetworkParameters;
 import org.deeprg.run.Progress;
 import org.deeprg.random.RandomStreams;
 
 /**
- * Mini-batch training of a {@link FeedForwardNetwork} with softmax cross-entropy and {@link Adam}, optionally
- * with the critical regulariser ({@link CriticalPenalty}) on every hidden layer's incoming weights.
+ * Mini-batch training of a {@link DenseNetwork} (hidden layers with the spec's activation, linear logits) with
+ * {@link Loss#SOFTMAX_CROSS_ENTROPY} and {@link Adam}, optionally with the critical regulariser
+ * ({@link CriticalPenalty}) on every hidden layer's incoming weights.
  *
  * <h2>One step</h2>
  * Forward pass (logits \( z \)), \( p = \mathrm{softmax}(z) \), loss \( -\frac1B \sum_n \ln p_{n,y_n} \);
  * backward pass \( \delta_L = (p - \mathrm{onehot}(y))/B \), \( \nabla W_l = A_{l-1}^T \delta_l \),
- * \( \nabla b_l = \sum_n \delta_{l,n} \), \( \delta_{l-1} = \delta_l W_l^T \odot f'(z_{l-1}) \); on steps
- * \( t \equiv 0 \pmod{every} \) (t counted from 0) the regulariser adds \( \lambda \nabla_W P \) to each hidden
- * layer's weight gradient; then one Adam update of every parameter array.
+ * \( \nabla b_l = \sum_n \delta_{l,n} \), \( \delta_{l-1} = \delta_l W_l^T \odot f'(z_{l-1}) \)
+ * ({@link DenseNetwork#lossAndGradient}); on steps \( t \equiv 0 \pmod{every} \) (t counted from 0) the regulariser
+ * adds \( \lambda \nabla_W P \) to each hidden layer's weight gradient; then one Adam update of every parameter array.
  *
  * <h2>Determinism</h2>
- * The initial weights come from {@code streams.split("init")}; the examples of epoch {@code e} (0-based) are
- * shuffled by a Fisher-Yates permutation from {@code streams.split("shuffle").split(e)}. There are no other random
- * numbers and no Java-side parallel reductions, so a run is a function of (spec, data, seed, BLAS backend);
- * {@code --threads} does not enter. A checkpoint after epoch {@code e} plus a resumed run reproduce the
- * uninterrupted run exactly.
+ * The initial weights come from {@code streams.split("init")} ({@link NetworkParameters#heNormal}); the examples of
+ * epoch {@code e} (0-based) are shuffled by a Fisher-Yates permutation from {@code streams.split("shuffle").split(e)}.
+ * There are no other random numbers and no Java-side parallel reductions, so a run is a function of (spec, data,
+ * seed, BLAS implementation); {@code --threads} does not enter. A checkpoint after epoch {@code e} plus a resumed run
+ * reproduce the uninterrupted run exactly.
  */
 public final class Trainer {
+    /** Largest number of parameters (8 bytes each, four copies with Adam: 3.2 GB). */
+    public static final long MAX_PARAMETERS = DenseNetwork.MAX_PARAMETERS;
+
     private final TrainingSpec spec;
     private final Dataset train;
     private final Dataset test;
     private final RandomStreams streams;
-    private final FeedForwardNetwork network;
-    private final double[][] mW;
-    private final double[][] vW;
-    private final double[][] mB;
-    private final double[][] vB;
+    private final DenseNetwork network;
+    private final NetworkParameters parameters;
+    private final NetworkParameters firstMoment;
+    private final NetworkParameters secondMoment;
     private final List<EpochStats> history = new ArrayList<>();
     private int epochsDone;
     private long step;
@@ -46,39 +55,54 @@ public final class Trainer {
 
     /** A fresh run. */
     public Trainer(TrainingSpec spec, Dataset train, Dataset test, RandomStreams streams) {
-        this(spec, train, test, streams, FeedForwardNetwork.initialise(spec.sizes(train.features(), train.classes()),
-                spec.activation(), streams.split("init")));
+        this(spec, train, test, streams, true);
     }
 
-    private Trainer(TrainingSpec spec, Dataset train, Dataset test, RandomStreams streams, FeedForwardNetwork network) {
-        if (test.features() != train.features() || test.classes() != train.classes()) {
-            throw new InvalidInputException("data", test.name(), "test set must have the training set's "
-                    + train.features() + " features and " + train.classes() + " classes");
+    private Trainer(TrainingSpec spec, Dataset train, Dataset test, RandomStreams streams, boolean initialise) {
+        if (!train.isClassification() || !test.isClassification()) {
+            throw new InvalidInputException("data", train.isClassification() ? test.name() : train.name(),
+                    "a classification data set (class labels) for softmax cross-entropy training");
         }
-        if (train.count() == 0) {
+        if (test.inputDimension() != train.inputDimension() || test.classes() != train.classes()) {
+            throw new InvalidInputException("data", test.name(), "test set must have the training set's "
+                    + train.inputDimension() + " features and " + train.classes() + " classes");
+        }
+        if (train.size() == 0) {
             throw new InvalidInputException("trainCount", 0, "at least one training example");
         }
-        checkMemory(spec, network.sizes());
+        int[] sizes = spec.sizes(train.inputDimension(), train.classes());
+        checkSizes(sizes);
+        checkMemory(spec, sizes);
         this.spec = spec;
         this.train = train;
         this.test = test;
         this.streams = streams;
-        this.network = network;
-        int layers = network.layers();
-        mW = new double[layers][];
-        vW = new double[layers][];
-        mB = new double[layers][];
-        vB = new double[layers][];
-        for (int l = 0; l < layers; l++) {
-            mW[l] = new double[network.weights[l].length];
-            vW[l] = new double[network.weights[l].length];
-            mB[l] = new double[network.biases[l].length];
-            vB[l] = new double[network.biases[l].length];
+        this.network = spec.network(train.inputDimension(), train.classes());
+        this.parameters = initialise ? NetworkParameters.heNormal(network, streams.split("init")) : NetworkParameters.zeros(network);
+        this.firstMoment = NetworkParameters.zeros(network);
+        this.secondMoment = NetworkParameters.zeros(network);
+    }
+
+    /** Refuses layer widths out of [1, 1e6] and networks of more than {@link #MAX_PARAMETERS} parameters (option {@code --hidden}). */
+    static void checkSizes(int[] sizes) {
+        if (sizes.length < 2) {
+            throw new InvalidInputException("hidden", Arrays.toString(sizes), "a network needs an input and an output layer");
+        }
+        long params = 0;
+        for (int l = 0; l < sizes.length; l++) {
+            InvalidInputException.requireInRange("hidden", sizes[l], 1, 1_000_000);
+            if (l > 0) {
+                params += (long) sizes[l - 1] * sizes[l] + sizes[l];
+            }
+        }
+        if (params > MAX_PARAMETERS) {
+            throw new InvalidInputException("hidden", Arrays.toString(sizes), "the network would have " + params
+                    + " parameters, at most " + MAX_PARAMETERS + " are allowed");
         }
     }
 
     /** Largest number of doubles in the batch work arrays (activations and deltas: 800 MB). */
-    public static final long MAX_BATCH_VALUES = 100_000_000L;
+    public static final long MAX_BATCH_VALUES = Batch.MAX_VALUES;
     /** Largest number of doubles in the regulariser's three N x N work arrays (800 MB). */
     public static final long MAX_REGULARISER_VALUES = 100_000_000L;
 
@@ -105,15 +129,14 @@ public final class Trainer {
 
     /** Resumes from a checkpoint written by {@link #writeCheckpoint} for the same spec, data and seed. */
     public static Trainer resume(Path checkpoint, TrainingSpec spec, Dataset train, Dataset test, RandomStreams streams) {
-        FeedForwardNetwork net = FeedForwardNetwork.zeros(spec.sizes(train.features(), train.classes()), spec.activation());
-        Trainer t = new Trainer(spec, train, test, streams, net);
+        Trainer t = new Trainer(spec, train, test, streams, false);
         Checkpoint.read(checkpoint, t);
         return t;
     }
 
     /** Trains until {@code spec.epochs()} epochs are done, writing a checkpoint after each epoch if a path is given. */
     public List<EpochStats> run(Progress progress, Path checkpoint) {
-        int batches = (train.count() + spec.batchSize() - 1) / spec.batchSize();
+        int batches = (train.size() + spec.batchSize() - 1) / spec.batchSize();
         while (epochsDone < spec.epochs()) {
             progress.start("epoch " + (epochsDone + 1) + "/" + spec.epochs(), batches);
             history.add(epoch(progress));
@@ -127,70 +150,43 @@ public final class Trainer {
 
     /** One epoch. */
     EpochStats epoch(Progress progress) {
-        int n = train.count();
-        int features = train.features();
+        int n = train.size();
         int[] order = permutation(n, streams.split("shuffle").split(epochsDone).generator());
         int bs = spec.batchSize();
         ensureBuffers();
-        double[][] acts = buffers.acts;
-        int[] y = buffers.labels;
         double lossSum = 0;
         long correct = 0;
         for (int start = 0; start < n; start += bs) {
             long t0 = System.nanoTime();
             int b = Math.min(bs, n - start);
-            for (int r = 0; r < b; r++) {
-                int e = order[start + r];
-                System.arraycopy(train.x(), e * features, acts[0], r * features, features);
-                y[r] = train.labels()[e];
-            }
-            double[] lossAndCorrect = stepOnBuffers(b);
+            batch.load(train, order, start, b);
+            double[] lossAndCorrect = stepOnBatch();
             lossSum += lossAndCorrect[0];
             correct += (long) lossAndCorrect[1];
             stepNanos += System.nanoTime() - t0;
             progress.advance(1);
         }
         epochsDone++;
-        int[] sizes = network.sizes();
         int layers = network.layers();
-        double[] testEval = evaluate(network, test, bs);
+        double[] testEval = evaluate(parameters, test, bs);
         List<Double> perLayer = new ArrayList<>();
         double total = 0;
         for (int l = 0; l < layers - 1; l++) {
-            double p = penalty.penalty(network.weights[l], sizes[l], sizes[l + 1], spec.beta(), 0, null);
+            double p = penalty.penalty(parameters.weights(l), network.width(l), network.width(l + 1), spec.beta(), 0, null);
             perLayer.add(p);
             total += p;
         }
         return new EpochStats(epochsDone, lossSum / n, correct / (double) n, testEval[0], testEval[1], total, perLayer);
     }
 
-    /** Work arrays of one step (batch-sized activations, deltas, gradients, labels). */
-    private static final class Buffers {
-        double[][] acts;
-        double[][] deltas;
-        double[][] gW;
-        double[][] gB;
-        int[] labels;
-    }
-
-    private Buffers buffers;
+    private Batch batch;
+    private NetworkParameters gradient;
 
     private void ensureBuffers() {
-        if (buffers != null) {
-            return;
+        if (batch == null) {
+            batch = network.batch(spec.batchSize());
+            gradient = NetworkParameters.zeros(network);
         }
-        Buffers bf = new Buffers();
-        int layers = network.layers();
-        bf.acts = network.activationBuffers(spec.batchSize());
-        bf.deltas = network.activationBuffers(spec.batchSize());
-        bf.gW = new double[layers][];
-        bf.gB = new double[layers][];
-        for (int l = 0; l < layers; l++) {
-            bf.gW[l] = new double[network.weights[l].length];
-            bf.gB[l] = new double[network.biases[l].length];
-        }
-        bf.labels = new int[spec.batchSize()];
-        buffers = bf;
     }
 
     /**
@@ -201,133 +197,58 @@ public final class Trainer {
      * @return {sum of the batch's cross-entropies, number correct}
      */
     public double[] step(double[] x, int[] y, int b) {
-        if (b < 1 || b > spec.batchSize() || x.length < b * train.features() || y.length < b) {
+        if (b < 1 || b > spec.batchSize() || x.length < b * train.inputDimension() || y.length < b) {
             throw new InvalidInputException("batch", b, "must be in [1, " + spec.batchSize() + "] with matching x and y");
         }
         ensureBuffers();
-        System.arraycopy(x, 0, buffers.acts[0], 0, b * train.features());
-        System.arraycopy(y, 0, buffers.labels, 0, b);
-        return stepOnBuffers(b);
+        batch.loadClassification(x, y, b);
+        return stepOnBatch();
     }
 
-    private double[] stepOnBuffers(int b) {
-        int[] sizes = network.sizes();
+    private double[] stepOnBatch() {
         int layers = network.layers();
-        double[][] gW = buffers.gW;
-        double[][] gB = buffers.gB;
-        double[] lossAndCorrect = lossAndGradient(network, buffers.acts, buffers.deltas, buffers.labels, b, gW, gB);
+        int b = batch.size();
+        double lossSum = network.lossAndGradient(parameters, Loss.SOFTMAX_CROSS_ENTROPY, batch, b, gradient);
+        int correct = Loss.correctPredictions(batch.outputs(), b, network.outputs(), batch.labels(), 0);
         if (spec.lambda() > 0 && step % spec.every() == 0) {
             long r0 = System.nanoTime();
             for (int l = 0; l < layers - 1; l++) {
-                penalty.penalty(network.weights[l], sizes[l], sizes[l + 1], spec.beta(), spec.lambda(), gW[l]);
+                penalty.penalty(parameters.weights(l), network.width(l), network.width(l + 1), spec.beta(), spec.lambda(),
+                        gradient.weights(l));
             }
             regulariserNanos += System.nanoTime() - r0;
             regulariserApplications++;
         }
         step++;
         for (int l = 0; l < layers; l++) {
-            Adam.update(network.weights[l], gW[l], mW[l], vW[l], step, spec.learningRate());
-            Adam.update(network.biases[l], gB[l], mB[l], vB[l], step, spec.learningRate());
-        }
-        return lossAndCorrect;
-    }
-
-    /**
-     * Forward and backward pass of a batch whose inputs are in {@code acts[0]} (rows {@code 0..b)}): fills the
-     * activations, overwrites {@code gW}, {@code gB} with the gradient of the mean cross-entropy over the batch.
-     *
-     * @return {sum of cross-entropies over the batch, number of correct predictions}
-     */
-    static double[] lossAndGradient(FeedForwardNetwork network, double[][] acts, double[][] deltas, int[] y, int b,
-                                    double[][] gW, double[][] gB) {
-        int[] sizes = network.sizes();
-        int layers = network.layers();
-        double lossSum = 0;
-        long correct = 0;
-        network.forward(acts, b);
-        int classes = sizes[layers];
-        double[] logits = acts[layers];
-        double[] delta = deltas[layers];
-        for (int r = 0; r < b; r++) {
-            double max = Double.NEGATIVE_INFINITY;
-            int arg = 0;
-            for (int c = 0; c < classes; c++) {
-                double z = logits[r * classes + c];
-                if (z > max) {
-                    max = z;
-                    arg = c;
-                }
-            }
-            if (arg == y[r]) {
-                correct++;
-            }
-            double sum = 0;
-            for (int c = 0; c < classes; c++) {
-                double e = Math.exp(logits[r * classes + c] - max);
-                delta[r * classes + c] = e;
-                sum += e;
-            }
-            lossSum += Math.log(sum) - (logits[r * classes + y[r]] - max);
-            for (int c = 0; c < classes; c++) {
-                delta[r * classes + c] = (delta[r * classes + c] / sum - (c == y[r] ? 1 : 0)) / b;
-            }
-        }
-        for (int l = layers - 1; l >= 0; l--) {
-            int in = sizes[l];
-            int out = sizes[l + 1];
-            double[] d = deltas[l + 1];
-            Blas.gemm(true, false, in, out, b, 1.0, acts[l], d, 0.0, gW[l]);
-            double[] gb = gB[l];
-            java.util.Arrays.fill(gb, 0);
-            for (int r = 0; r < b; r++) {
-                for (int j = 0; j < out; j++) {
-                    gb[j] += d[r * out + j];
-                }
-            }
-            if (l > 0) {
-                Blas.gemm(false, true, b, in, out, 1.0, d, network.weights[l], 0.0, deltas[l]);
-                network.activation().backward(acts[l], deltas[l], b * in);
-            }
+            Adam.update(parameters.weights(l), gradient.weights(l), firstMoment.weights(l), secondMoment.weights(l), step,
+                    spec.learningRate());
+            Adam.update(parameters.biases(l), gradient.biases(l), firstMoment.biases(l), secondMoment.biases(l), step,
+                    spec.learningRate());
         }
         return new double[] {lossSum, correct};
     }
 
-    /** {mean cross-entropy, accuracy} of the network on a data set, in batches of {@code batch}. */
-    public static double[] evaluate(FeedForwardNetwork network, Dataset data, int batch) {
-        int n = data.count();
+    /** {mean cross-entropy, accuracy} of the network with parameters {@code p} on a data set, in batches of {@code batchSize}. */
+    public static double[] evaluate(NetworkParameters p, Dataset data, int batchSize) {
+        int n = data.size();
         if (n == 0) {
             return new double[] {Double.NaN, Double.NaN};
         }
-        int features = data.features();
-        int layers = network.layers();
-        int classes = network.sizes()[layers];
-        double[][] acts = network.activationBuffers(Math.min(batch, n));
+        DenseNetwork net = p.network();
+        Batch b = net.batch(Math.min(batchSize, n));
+        double[] rowLoss = new double[b.capacity()];
         double loss = 0;
         long correct = 0;
-        for (int start = 0; start < n; start += batch) {
-            int b = Math.min(batch, n - start);
-            System.arraycopy(data.x(), start * features, acts[0], 0, b * features);
-            network.forward(acts, b);
-            double[] z = acts[layers];
-            for (int r = 0; r < b; r++) {
-                double max = Double.NEGATIVE_INFINITY;
-                int arg = 0;
-                for (int c = 0; c < classes; c++) {
-                    if (z[r * classes + c] > max) {
-                        max = z[r * classes + c];
-                        arg = c;
-                    }
-                }
-                double sum = 0;
-                for (int c = 0; c < classes; c++) {
-                    sum += Math.exp(z[r * classes + c] - max);
-                }
-                int label = data.labels()[start + r];
-                loss += Math.log(sum) - (z[r * classes + label] - max);
-                if (arg == label) {
-                    correct++;
-                }
+        for (int start = 0; start < n; start += batchSize) {
+            int rows = Math.min(batchSize, n - start);
+            b.load(data, start, rows);
+            net.forward(p, b);
+            Loss.SOFTMAX_CROSS_ENTROPY.rowLosses(b.outputs(), rows, net.outputs(), null, b.labels(), 0, rowLoss);
+            for (int r = 0; r < rows; r++) {
+                loss += rowLoss[r]; // one running sum in row order
             }
+            correct += Loss.correctPredictions(b.outputs(), rows, net.outputs(), b.labels(), 0);
         }
         return new double[] {loss / n, correct / (double) n};
     }
@@ -351,8 +272,14 @@ public final class Trainer {
         Checkpoint.write(file, this);
     }
 
-    public FeedForwardNetwork network() {
+    /** The network being trained (architecture). */
+    public DenseNetwork network() {
         return network;
+    }
+
+    /** Its current parameters: the live object (updated by every step). */
+    public NetworkParameters parameters() {
+        return parameters;
     }
 
     public List<EpochStats> history() {
@@ -403,13 +330,9 @@ public final class Trainer {
         return streams;
     }
 
-    double[][] state(int which) {
-        return switch (which) {
-            case 0 -> mW;
-            case 1 -> vW;
-            case 2 -> mB;
-            default -> vB;
-        };
+    /** Adam's first (0) or second (1) moments. */
+    NetworkParameters moments(int which) {
+        return which == 0 ? firstMoment : secondMoment;
     }
 
     void restore(int epochs, long steps, List<EpochStats> past) {

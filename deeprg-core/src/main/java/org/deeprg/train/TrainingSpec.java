@@ -1,13 +1,23 @@
 package org.deeprg.train;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import org.deeprg.InvalidInputException;
+import org.deeprg.net.Activation;
+import org.deeprg.net.DenseNetwork;
 
 /**
  * Everything that defines a training run besides the data and the seed.
  *
  * @param hidden       hidden layer widths (Sec. 3: 600, 400, 200, 100)
- * @param activation   hidden nonlinearity
+ * @param activation   hidden nonlinearity (differentiable; the command line offers relu and elu). In JSON (result
+ *                     files, checkpoint fingerprints) it is written as the upper-case name ({@code "RELU"}), as
+ *                     before the activation types were unified, so that earlier checkpoints still resume.
  * @param epochs       passes over the training set
  * @param batchSize    mini-batch size
  * @param learningRate Adam step size
@@ -17,8 +27,9 @@ import org.deeprg.InvalidInputException;
  * @param every        apply the regulariser's gradient every {@code every} steps (1: every step); on those steps it
  *                     enters with weight {@code lambda}, unscaled
  */
-public record TrainingSpec(List<Integer> hidden, ActivationFunction activation, int epochs, int batchSize,
-                           double learningRate, double lambda, double beta, int every) {
+public record TrainingSpec(List<Integer> hidden,
+                           @JsonSerialize(using = TrainingSpec.ActivationName.class) Activation activation,
+                           int epochs, int batchSize, double learningRate, double lambda, double beta, int every) {
     public TrainingSpec {
         hidden = List.copyOf(hidden);
         if (hidden.isEmpty()) {
@@ -26,6 +37,10 @@ public record TrainingSpec(List<Integer> hidden, ActivationFunction activation, 
         }
         for (int h : hidden) {
             InvalidInputException.requireInRange("hidden", h, 1, 100_000);
+        }
+        if (activation == null || !activation.isDifferentiable()) {
+            throw new InvalidInputException("activation", activation == null ? "none" : activation.name(),
+                    "a differentiable activation (relu, elu, tanh, sigmoid, ...)");
         }
         InvalidInputException.requireInRange("epochs", epochs, 0, 1_000_000);
         InvalidInputException.requireInRange("batchSize", batchSize, 1, 1_000_000);
@@ -49,6 +64,11 @@ public record TrainingSpec(List<Integer> hidden, ActivationFunction activation, 
         return s;
     }
 
+    /** The network this spec trains: {@code features -> hidden... -> classes} with {@link #activation()} on the hidden layers, linear logits. */
+    public DenseNetwork network(int features, int classes) {
+        return DenseNetwork.mlp(sizes(features, classes), activation);
+    }
+
     /** The same spec with another number of epochs. */
     public TrainingSpec withEpochs(int e) {
         return new TrainingSpec(hidden, activation, e, batchSize, learningRate, lambda, beta, every);
@@ -57,5 +77,13 @@ public record TrainingSpec(List<Integer> hidden, ActivationFunction activation, 
     /** The same spec with another regulariser strength. */
     public TrainingSpec withLambda(double l) {
         return new TrainingSpec(hidden, activation, epochs, batchSize, learningRate, l, beta, every);
+    }
+
+    /** Writes an activation as its upper-case name ({@code RELU}, {@code ELU}). */
+    static final class ActivationName extends JsonSerializer<Activation> {
+        @Override
+        public void serialize(Activation a, JsonGenerator g, SerializerProvider p) throws IOException {
+            g.writeString(a.name().toUpperCase(Locale.ROOT));
+        }
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.deeprg.InvalidInputException;
 import org.deeprg.random.RandomStreams;
+import org.deeprg.testing.Reproducibility;
 import org.junit.jupiter.api.Test;
 
 class CouplingFlowTest {
@@ -146,6 +147,139 @@ class CouplingFlowTest {
             }
         }
         return s;
+    }
+
+    @Test
+    void runOnAGridChecksEquation21AtEveryScaleForAnyThreadCount() {
+        int n = 4;
+        double beta = 0.5;
+        // positive weights: the row sums of w(tau) stay away from 0, where h_k = u_k / (a_u (w 1)_k) diverges
+        double[] v = {0.5, 0.1, 0.3, 0.2, 0.05, 0.4, 0.1, 0.2, 0.3, 0.1, 0.45, 0.05, 0.2, 0.3, 0.1, 0.35};
+        LayerCouplings fromV = LayerCouplings.fromLayer(v, n, n, beta, 0, CouplingConvention.EQ13);
+        LayerCouplings layer = new LayerCouplings(fromV.w(), n, beta, new double[] {0.3, -0.2, 0.1, 0.5},
+                CouplingConvention.EQ13);
+        double[] x0 = layer.spectrum();
+        double tauStar = CouplingFlow.singularTau(layer);
+        FlowSpec spec = new FlowSpec(layer, 2, -0.5, 0.9 * tauStar, 5);
+        FlowResult r = Reproducibility.assertSameForAnyThreads(Reproducibility.SEED, ctx -> CouplingFlow.run(spec, ctx));
+        assertThat(tauStar).isLessThan(3).isEqualTo(r.singularTau());
+        assertThat(r.tau()).containsExactly(spec.tau(0), spec.tau(1), spec.tau(2), spec.tau(3), spec.tau(4));
+        assertThat(spec.tau(0)).isEqualTo(-0.5);
+        assertThat(spec.tau(4)).isCloseTo(0.9 * tauStar, within(1e-15));
+        assertThat(r.maxFlowDeviation()).isLessThan(1e-7);
+        assertThat(r.massRecursionDeviation()).isLessThan(1e-7);
+        assertThat(r.linearRecursionDeviation()).isLessThan(1e-7);
+        for (int p = 0; p < 5; p++) {
+            // each eigenvalue x of a w moves on x - x^2 = e^{2 tau} (x0 - x0^2)
+            for (int q = 0; q < n; q++) {
+                double x = r.closedFormSpectrum()[p][q];
+                assertThat(x - x * x).isCloseTo(Math.exp(2 * r.tau()[p]) * (x0[q] - x0[q] * x0[q]), within(1e-9));
+                assertThat(r.integratedSpectrum()[p][q]).isCloseTo(x, within(1e-7));
+            }
+        }
+        assertThatThrownBy(() -> new FlowSpec(layer, 2, 0, tauStar, 5)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("tauTo").hasMessageContaining("singular");
+        assertThatThrownBy(() -> new FlowSpec(layer, 2, 0.1, 0.0, 5)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("tauTo");
+        assertThat(tauStar).isGreaterThan(0.2);
+        assertThatThrownBy(() -> new FlowSpec(layer, 2, 0.0, 0.1, 1)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("points");
+    }
+
+    @Test
+    void equation26IsTheUniqueSolutionOfTheSylvesterEquation24a() {
+        for (int trial = 0; trial < 5; trial++) {
+            int n = 2 + trial;
+            double beta = 1.5 + trial;
+            double a = beta / n;
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                // eigenvalues of a w from -0.7 to 1.2, none within 0.05 of the singularity 1/2
+                x[i] = -0.7 + 1.9 * i / (n - 1);
+            }
+            LayerCouplings layer = new LayerCouplings(symmetrise(symmetricWithSpectrum(x, a, 40 + trial), n), n, beta,
+                    new double[n], CouplingConvention.EQ13);
+            double[] eq26 = CouplingFlow.rate(layer);
+            double[] sylvester = CouplingFlow.rateFromEquation24a(layer);
+            for (int i = 0; i < n * n; i++) {
+                assertThat(sylvester[i]).isCloseTo(eq26[i], within(1e-10 * (1 + Math.abs(eq26[i]))));
+            }
+            // and it is the derivative of the closed-form flow: central difference of w(tau) at tau = 0
+            double step = 1e-5;
+            double[] plus = CouplingFlow.closedForm(layer, 1, step).w();
+            double[] minus = CouplingFlow.closedForm(layer, 1, -step).w();
+            for (int i = 0; i < n * n; i++) {
+                assertThat((plus[i] - minus[i]) / (2 * step)).isCloseTo(eq26[i], within(1e-5 * (1 + Math.abs(eq26[i]))));
+            }
+        }
+    }
+
+    @Test
+    void atAFixedPointTheFieldRunsUnlessItVanishes() {
+        // Eq. 26: h_tau = (d+2)/2 h - h (w 1)^{-1} w_tau 1 = (d+2)/2 h where w_tau = 0, so h = 0 is required
+        int n = 3;
+        double beta = 2;
+        double[] cw = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            cw[i * n + i] = n / beta;
+        }
+        LayerCouplings layer = new LayerCouplings(cw, n, beta, new double[] {0.1, 0.2, -0.1}, CouplingConvention.EQ13);
+        for (int d = 1; d <= 3; d++) {
+            CouplingFlow.FlowState s = CouplingFlow.integrate(layer, d, 0.4);
+            for (int k = 0; k < n; k++) {
+                assertThat(s.h()[k]).isCloseTo(layer.h()[k] * Math.exp((d + 2) / 2.0 * 0.4), within(1e-9));
+            }
+        }
+    }
+
+    @Test
+    void theCurieWeissCouplingsAtTheirCriticalTemperatureAreASecondBulletFixedPoint() {
+        // w_ik = J for all i, k at T = J: a w = 1 1^T / N is a projector (eigenvalues 0 and 1), w (1 - a w) = 0
+        for (int n : new int[] {4, 8, 16}) {
+            double j = 1.0 / n;
+            double[] w = new double[n * n];
+            java.util.Arrays.fill(w, j);
+            LayerCouplings layer = new LayerCouplings(w, n, 1 / j, new double[n], CouplingConvention.EQ13);
+            CriticalityAnalysis an = CriticalityAnalysis.of(layer);
+            assertThat(an.fixedPointCase()).isEqualTo(FixedPointCase.TRIVIAL_LOW_TEMPERATURE);
+            assertThat(an.flowResidual()).isLessThan(1e-12);
+            assertThat(an.maxEigenvalue()).isCloseTo(1, within(1e-12));
+            // at T = 1/N^2 (the paper's estimate) the same couplings run
+            LayerCouplings cold = new LayerCouplings(w, n, (double) n * n, new double[n], CouplingConvention.EQ13);
+            assertThat(CriticalityAnalysis.of(cold).fixedPointCase()).isEqualTo(FixedPointCase.NOT_A_FIXED_POINT);
+            // mean field (Eq. 6, h = 0): V = tanh(beta (w V / N)) has V != 0 only below T = J
+            assertThat(meanFieldMagnetisation(w, n, 1.05 / j)).isGreaterThan(0.1);
+            assertThat(meanFieldMagnetisation(w, n, 0.95 / j)).isLessThan(1e-6);
+            // the diagonal w = (N/beta) I of Eq. 28 couples no two units
+            double[] eq28 = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                eq28[i * n + i] = n * j;
+            }
+            assertThat(CriticalityAnalysis.of(new LayerCouplings(eq28, n, 1 / j, new double[n],
+                    CouplingConvention.EQ13)).fixedPointCase()).isEqualTo(FixedPointCase.CRITICAL_CONSTANT_COUPLING);
+        }
+    }
+
+    /** Iterates Eq. 6 (h = 0) from V = 1 and returns the mean |V|. */
+    private static double meanFieldMagnetisation(double[] w, int n, double beta) {
+        double[] v = new double[n];
+        java.util.Arrays.fill(v, 1);
+        for (int it = 0; it < 20000; it++) {
+            double[] next = new double[n];
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                for (int k = 0; k < n; k++) {
+                    s += w[i * n + k] * v[k];
+                }
+                next[i] = Math.tanh(beta * s / n);
+            }
+            v = next;
+        }
+        double m = 0;
+        for (double x : v) {
+            m += Math.abs(x) / n;
+        }
+        return m;
     }
 
     @Test

@@ -37,6 +37,33 @@ class ActivationTest {
         }
     }
 
+    /**
+     * The forms used by back-propagation and the R-operator, sigma'(z) and sigma''(z) given sigma(z), against central
+     * finite differences of {@link Activation#value} (step 1e-4) and against the exact {@link Activation#derivatives}.
+     */
+    @Test
+    void derivativesGivenTheValueMatchFiniteDifferences() {
+        double h = 1e-4;
+        List<Activation> all = List.of(Activation.SIGMOID, Activation.TANH, Activation.RELU, Activation.ELU, Activation.ERF,
+                Activation.GELU, Activation.GAUSS, Activation.LINEAR, new Activation.Polynomial(new double[] {0.3, -1, 0.5, 2}),
+                Activation.Polynomial.quadratic(0.7, -0.4, 0.3));
+        for (Activation a : all) {
+            for (double z : POINTS) {
+                double v = a.value(z);
+                double d1 = a.derivative(z, v);
+                double d2 = a.secondDerivative(z, v);
+                double fd1 = (a.value(z + h) - a.value(z - h)) / (2 * h);
+                double fd2 = (a.value(z + h) - 2 * v + a.value(z - h)) / (h * h);
+                assertThat(d1).as(a + " sigma' at " + z).isCloseTo(fd1, org.assertj.core.data.Offset.offset(1e-7 * Math.max(1, Math.abs(fd1))));
+                assertThat(d2).as(a + " sigma'' at " + z).isCloseTo(fd2, org.assertj.core.data.Offset.offset(1e-4 * Math.max(1, Math.abs(fd2))));
+                double[] exact = a.derivatives(z, 2);
+                assertThat(d1).isCloseTo(exact[1], org.assertj.core.data.Offset.offset(1e-12 * Math.max(1, Math.abs(exact[1]))));
+                assertThat(d2).isCloseTo(exact[2], org.assertj.core.data.Offset.offset(1e-12 * Math.max(1, Math.abs(exact[2]))));
+            }
+        }
+        assertThatThrownBy(() -> Activation.HEAVISIDE.derivative(0.3, 1.0)).isInstanceOf(InvalidInputException.class);
+    }
+
     /** Closed forms of known values: erf'' = -2z erf', GeLU(0) = 0, GeLU'(0) = 1/2, tanh'''(0) = -2, sigmoid''(0) = 0. */
     @Test
     void knownValues() {

@@ -8,9 +8,10 @@ import java.util.List;
 import org.deeprg.InvalidInputException;
 import org.deeprg.sft.algebra.CostExpansion;
 import org.deeprg.sft.algebra.Polynomial;
-import org.deeprg.sft.net.Activation;
-import org.deeprg.sft.net.Network;
-import org.deeprg.sft.net.NetworkCost;
+import org.deeprg.net.Activation;
+import org.deeprg.net.DenseNetwork;
+import org.deeprg.net.NetworkCost;
+import org.deeprg.run.RunContext;
 import org.junit.jupiter.api.Test;
 
 /** Sources J1..J4 of Eq. 11 against finite differences and exact re-evaluation of the polynomial. */
@@ -18,7 +19,7 @@ class CostExpansionTest {
 
     @Test
     void polynomialActivationJ1AndJ2MatchFiniteDifferences() {
-        Network net = TestNets.quadraticNet();
+        DenseNetwork net = TestNets.quadraticNet();
         NetworkCost cost = TestNets.cost(net, 5, 1);
         double[] w0 = TestNets.weights(net.parameterCount(), 0.6, 2);
         CostExpansion e = CostExpansion.of(net, cost.data(), w0, 2);
@@ -40,7 +41,7 @@ class CostExpansionTest {
     @Test
     void polynomialCostIsExactAtDegreeFourForLinearActivations() {
         // one hidden linear layer: Z is quadratic in the weights, C is exactly quartic
-        Network net = Network.dense(new int[] {2, 2, 1}, Activation.linear(1.3, 0.1), Activation.linear(0.8, -0.2), true);
+        DenseNetwork net = DenseNetwork.dense(new int[] {2, 2, 1}, Activation.Polynomial.linear(1.3, 0.1), Activation.Polynomial.linear(0.8, -0.2), true);
         NetworkCost cost = TestNets.cost(net, 4, 3);
         double[] w0 = TestNets.weights(net.parameterCount(), 0.5, 4);
         CostExpansion e = CostExpansion.of(net, cost.data(), w0, 4);
@@ -57,7 +58,7 @@ class CostExpansionTest {
 
     @Test
     void taylorModeAdForTanhGivesThirdAndFourthDerivatives() {
-        Network net = Network.dense(new int[] {2, 2, 1}, new Activation.Tanh(), Activation.identity(), false);
+        DenseNetwork net = DenseNetwork.dense(new int[] {2, 2, 1}, Activation.TANH, Activation.LINEAR, false);
         NetworkCost cost = TestNets.cost(net, 3, 5);
         double[] w0 = TestNets.weights(net.parameterCount(), 0.8, 6);
         CostExpansion e = CostExpansion.of(net, cost.data(), w0, 4);
@@ -99,7 +100,7 @@ class CostExpansionTest {
 
     @Test
     void refusesHugeExpansions() {
-        Network net = Network.dense(new int[] {30, 30, 5}, new Activation.Tanh(), Activation.identity(), true);
+        DenseNetwork net = DenseNetwork.dense(new int[] {30, 30, 5}, Activation.TANH, Activation.LINEAR, true);
         assertThatThrownBy(() -> CostExpansion.of(net, TestNets.data(100, 30, 5, 1), new double[net.parameterCount()], 4))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("parameters");
     }

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import org.deeprg.random.RandomStreams;
-import org.deeprg.sft.net.Activation;
-import org.deeprg.sft.net.Network;
-import org.deeprg.sft.net.NetworkCost;
+import org.deeprg.net.Activation;
+import org.deeprg.net.DenseNetwork;
+import org.deeprg.net.NetworkCost;
+import org.deeprg.run.RunContext;
 import org.deeprg.sft.spectral.Lanczos;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -19,7 +20,7 @@ class HessianTest {
 
     @Test
     void gradientMatchesFiniteDifferences() {
-        for (Network net : new Network[] {TestNets.tanhNet(), TestNets.quadraticNet()}) {
+        for (DenseNetwork net : new DenseNetwork[] {TestNets.tanhNet(), TestNets.quadraticNet()}) {
             NetworkCost cost = TestNets.cost(net, 70, 11); // 70 examples: two blocks
             double[] w = TestNets.weights(net.parameterCount(), 0.7, 12);
             double[] g = new double[w.length];
@@ -33,7 +34,7 @@ class HessianTest {
 
     @Test
     void hessianVectorProductMatchesDenseFiniteDifferenceHessian() {
-        Network net = Network.dense(new int[] {3, 4, 3, 2}, new Activation.Sigmoid(), new Activation.Tanh(), true);
+        DenseNetwork net = DenseNetwork.dense(new int[] {3, 4, 3, 2}, Activation.SIGMOID, Activation.TANH, true);
         NetworkCost cost = TestNets.cost(net, 9, 13);
         double[] w = TestNets.weights(net.parameterCount(), 0.8, 14);
         double[][] fd = TestNets.fdHessian(cost, w, 1e-5);
@@ -52,7 +53,7 @@ class HessianTest {
     @Test
     void blasKernelsAgreeWithFiniteDifferencesOnAWiderNet() {
         // 70 examples x 30 x 24 multiply-adds per layer exceed NetworkCost.BLAS_THRESHOLD
-        Network net = Network.dense(new int[] {30, 24, 40, 3}, new Activation.Tanh(), Activation.identity(), true);
+        DenseNetwork net = DenseNetwork.dense(new int[] {30, 24, 40, 3}, Activation.TANH, Activation.LINEAR, true);
         assertThat(64L * 30 * 24).isGreaterThanOrEqualTo(NetworkCost.BLAS_THRESHOLD);
         NetworkCost cost = TestNets.cost(net, 70, 21);
         int n = net.parameterCount();
@@ -91,20 +92,20 @@ class HessianTest {
 
     @Test
     void threadCountDoesNotChangeBits() {
-        Network net = TestNets.tanhNet();
+        DenseNetwork net = TestNets.tanhNet();
         var data = TestNets.data(300, 3, 2, 16);
         double[] w = TestNets.weights(net.parameterCount(), 0.7, 17);
         double[] v = TestNets.weights(w.length, 1, 18);
         double[] a = new double[w.length];
         double[] b = new double[w.length];
-        new NetworkCost(net, data, 1).hessianVectorProduct(w, v, a);
-        new NetworkCost(net, data, 3).hessianVectorProduct(w, v, b);
+        NetworkCost.of(net, data, RunContext.of(0, 1)).hessianVectorProduct(w, v, a);
+        NetworkCost.of(net, data, RunContext.of(0, 3)).hessianVectorProduct(w, v, b);
         assertThat(b).containsExactly(a);
     }
 
     @Test
     void lanczosExtremesMatchDenseEigenvalues() {
-        Network net = Network.dense(new int[] {4, 6, 3}, new Activation.Tanh(), Activation.identity(), true);
+        DenseNetwork net = DenseNetwork.dense(new int[] {4, 6, 3}, Activation.TANH, Activation.LINEAR, true);
         NetworkCost cost = TestNets.cost(net, 40, 19);
         double[] w = TestNets.weights(net.parameterCount(), 0.7, 20);
         int n = w.length;

@@ -1,11 +1,12 @@
 package org.deeprg.sft;
 
-import org.apache.commons.rng.UniformRandomProvider;
 import org.deeprg.random.RandomStreams;
-import org.deeprg.sft.net.Activation;
-import org.deeprg.sft.net.Dataset;
-import org.deeprg.sft.net.Network;
-import org.deeprg.sft.net.NetworkCost;
+import org.deeprg.net.Activation;
+import org.deeprg.net.Dataset;
+import org.deeprg.net.Weights;
+import org.deeprg.net.DenseNetwork;
+import org.deeprg.net.NetworkCost;
+import org.deeprg.run.RunContext;
 
 /** Small random networks and data for tests. */
 final class TestNets {
@@ -17,24 +18,19 @@ final class TestNets {
     }
 
     static double[] weights(int n, double scale, long seed) {
-        UniformRandomProvider r = RandomStreams.root(seed).generator();
-        double[] w = new double[n];
-        for (int k = 0; k < n; k++) {
-            w[k] = scale * (2 * r.nextDouble() - 1);
-        }
-        return w;
+        return Weights.uniform(RandomStreams.root(seed).generator(), n, scale);
     }
 
-    static NetworkCost cost(Network net, int examples, long seed) {
-        return new NetworkCost(net, data(examples, net.width(0), net.width(net.layers()), seed), 1);
+    static NetworkCost cost(DenseNetwork net, int examples, long seed) {
+        return NetworkCost.of(net, data(examples, net.width(0), net.width(net.layers()), seed), RunContext.of(0));
     }
 
-    static Network tanhNet() {
-        return Network.dense(new int[] {3, 4, 2}, new Activation.Tanh(), Activation.identity(), true);
+    static DenseNetwork tanhNet() {
+        return DenseNetwork.dense(new int[] {3, 4, 2}, Activation.TANH, Activation.LINEAR, true);
     }
 
-    static Network quadraticNet() {
-        return Network.dense(new int[] {2, 3, 1}, Activation.quadratic(0.7, -0.4, 0.3), Activation.linear(1.1, 0.2), true);
+    static DenseNetwork quadraticNet() {
+        return DenseNetwork.dense(new int[] {2, 3, 1}, Activation.Polynomial.quadratic(0.7, -0.4, 0.3), Activation.Polynomial.linear(1.1, 0.2), true);
     }
 
     /** Central-difference gradient of the energy. */

@@ -24,8 +24,10 @@ public final class Reproducibility {
     }
 
     /**
-     * Runs {@code computation} with thread counts 1, 2 and 3 on contexts with the same {@code seed} and asserts that
-     * the results serialise to identical JSON (every number bit-identical). Returns the single-threaded result.
+     * Runs {@code computation} with thread counts 1, 2 and 3 on contexts with the same {@code seed}, and once more on a
+     * {@link ShippingBackend} (every task serialised, each partition on its own deserialised copy, as on a Spark
+     * cluster), and asserts that the results serialise to identical JSON (every number bit-identical). Returns the
+     * single-threaded result.
      */
     public static <R> R assertSameForAnyThreads(long seed, Function<RunContext, R> computation) {
         R one = computation.apply(RunContext.of(seed, 1));
@@ -34,6 +36,9 @@ public final class Reproducibility {
             String other = Json.write(computation.apply(RunContext.of(seed, threads)));
             assertThat(other).as("result with %d threads equals the single-threaded one", threads).isEqualTo(reference);
         }
+        String shipped = Json.write(computation.apply(RunContext.of(seed, 2).withBackend(new ShippingBackend(3))));
+        assertThat(shipped).as("result with every context.map task shipped (serialised, 3 partitions, as on Spark) equals the"
+                + " single-threaded one").isEqualTo(reference);
         return one;
     }
 

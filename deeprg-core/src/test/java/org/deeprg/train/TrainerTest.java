@@ -9,6 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.deeprg.InvalidInputException;
 import org.deeprg.critical.CriticalRegulariser;
+import org.deeprg.net.Activation;
+import org.deeprg.net.Batch;
+import org.deeprg.net.Dataset;
+import org.deeprg.net.DenseNetwork;
+import org.deeprg.net.Loss;
+import org.deeprg.net.NetworkParameters;
 import org.deeprg.run.Progress;
 import org.deeprg.random.RandomStreams;
 import org.junit.jupiter.api.Test;
@@ -29,33 +35,27 @@ class TrainerTest {
     }
 
     static TrainingSpec spec(double lambda) {
-        return new TrainingSpec(List.of(16, 12), ActivationFunction.RELU, 3, 32, 1e-2, lambda, 1.0, 1);
+        return new TrainingSpec(List.of(16, 12), Activation.RELU, 3, 32, 1e-2, lambda, 1.0, 1);
     }
 
     @Test
     void backpropagationMatchesFiniteDifferences() {
-        for (ActivationFunction f : ActivationFunction.values()) {
-            FeedForwardNetwork net = FeedForwardNetwork.initialise(new int[] {5, 7, 6, 3}, f, RandomStreams.root(3));
+        for (Activation f : List.of(Activation.RELU, Activation.ELU)) {
+            DenseNetwork network = DenseNetwork.mlp(new int[] {5, 7, 6, 3}, f);
+            NetworkParameters net = NetworkParameters.heNormal(network, RandomStreams.root(3));
             for (int l = 0; l < net.layers(); l++) {
-                for (int i = 0; i < net.biases[l].length; i++) {
-                    net.biases[l][i] = 0.1 * (i % 3) - 0.05; // nonzero biases so that the bias gradients are exercised
+                for (int i = 0; i < net.biases(l).length; i++) {
+                    net.biases(l)[i] = 0.1 * (i % 3) - 0.05; // nonzero biases so that the bias gradients are exercised
                 }
             }
             Dataset d = Dataset.synthetic(9, 5, 3, 1.0, RandomStreams.root(4), "train");
-            int b = d.count();
-            double[][] acts = net.activationBuffers(b);
-            double[][] deltas = net.activationBuffers(b);
-            double[][] gW = new double[net.layers()][];
-            double[][] gB = new double[net.layers()][];
-            for (int l = 0; l < net.layers(); l++) {
-                gW[l] = new double[net.weights[l].length];
-                gB[l] = new double[net.biases[l].length];
-            }
-            System.arraycopy(d.x(), 0, acts[0], 0, d.x().length);
-            Trainer.lossAndGradient(net, acts, deltas, d.labels(), b, gW, gB);
+            int b = d.size();
+            Batch batch = network.batch(b).load(d, 0, b);
+            NetworkParameters grad = NetworkParameters.zeros(network);
+            network.lossAndGradient(net, Loss.SOFTMAX_CROSS_ENTROPY, batch, b, grad);
             double h = 1e-6;
             for (int l = 0; l < net.layers(); l++) {
-                for (double[][] pair : new double[][][] {{net.weights[l], gW[l]}, {net.biases[l], gB[l]}}) {
+                for (double[][] pair : new double[][][] {{net.weights(l), grad.weights(l)}, {net.biases(l), grad.biases(l)}}) {
                     double[] theta = pair[0];
                     for (int i = 0; i < theta.length; i++) {
                         double keep = theta[i];
@@ -121,7 +121,7 @@ class TrainerTest {
         assertThat(p1).isLessThan(p0);
         assertThat(critical.regulariserApplications()).isEqualTo(critical.steps());
         Trainer sparse = new Trainer(spec(1e-3).withEpochs(1), train(600), test(300), RandomStreams.root(5));
-        TrainingSpec everyFifth = new TrainingSpec(List.of(16, 12), ActivationFunction.RELU, 1, 32, 1e-2, 1e-3, 1.0, 5);
+        TrainingSpec everyFifth = new TrainingSpec(List.of(16, 12), Activation.RELU, 1, 32, 1e-2, 1e-3, 1.0, 5);
         Trainer fifth = new Trainer(everyFifth, train(600), test(300), RandomStreams.root(5));
         fifth.run(Progress.NONE, null);
         sparse.run(Progress.NONE, null);
@@ -138,7 +138,7 @@ class TrainerTest {
         Trainer resumed = Trainer.resume(ck, spec(1e-3), train(400), test(200), RandomStreams.root(6));
         assertThat(resumed.epochsDone()).isEqualTo(1);
         assertThat(resumed.run(Progress.NONE, ck)).isEqualTo(expected);
-        assertThat(resumed.network().weights(1)).containsExactly(full.network().weights(1));
+        assertThat(resumed.parameters().weights(1)).containsExactly(full.parameters().weights(1));
     }
 
     @Test
@@ -167,7 +167,7 @@ class TrainerTest {
 
     @Test
     void refusesHostileSizes() {
-        assertThatThrownBy(() -> FeedForwardNetwork.checkSizes(new int[] {100_000, 100_000, 10}))
+        assertThatThrownBy(() -> Trainer.checkSizes(new int[] {100_000, 100_000, 10}))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("parameters");
     }
 }

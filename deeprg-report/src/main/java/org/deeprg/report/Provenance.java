@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.deeprg.Version;
 
@@ -30,13 +31,19 @@ import org.deeprg.Version;
  * @param os         os.name and os.version
  * @param arch       os.arch
  * @param cores      available processors
+ * @param blas       the BLAS in use and why ({@link org.deeprg.numerics.Blas#describe()}: native OpenBLAS through JNI, or
+ *                   the pure-Java fallback with the reason); results of BLAS-backed computations round per implementation
  * @param start      start time (UTC, ISO-8601)
  * @param end        end time (UTC, ISO-8601)
  * @param inputs     input files with their SHA-256
+ * @param backend    where the distributable tasks ran ({@code org.deeprg.run.Backend#describe()}): {@code name}
+ *                   ("local" or "spark"), for Spark also {@code master}, {@code partitions}, {@code defaultParallelism},
+ *                   {@code sparkVersion}, {@code applicationId}, {@code deployMode}
  */
 public record Provenance(String tool, String version, List<String> command, Object spec, long seed, int threads,
                          String gitCommit, Boolean gitDirty, String jvmVendor, String jvmVersion, String os,
-                         String arch, int cores, String start, String end, List<InputFile> inputs) {
+                         String arch, int cores, String blas, String start, String end, List<InputFile> inputs,
+                         Map<String, Object> backend) {
 
     /** An input file and its hash. */
     public record InputFile(String path, long bytes, String sha256) {
@@ -49,7 +56,14 @@ public record Provenance(String tool, String version, List<String> command, Obje
                 git[1] == null ? null : Boolean.valueOf(git[1]),
                 System.getProperty("java.vm.vendor"), System.getProperty("java.runtime.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
-                System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), start.toString(), null, List.of());
+                System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), org.deeprg.numerics.Blas.describe(),
+                start.toString(), null, List.of(), Map.of("name", "local"));
+    }
+
+    /** A copy that records the backend on which the tasks ran ({@code Backend#describe()}). */
+    public Provenance withBackend(Map<String, Object> description) {
+        return new Provenance(tool, version, command, spec, seed, threads, gitCommit, gitDirty, jvmVendor, jvmVersion, os, arch,
+                cores, blas, start, end, inputs, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(description)));
     }
 
     /** A copy with the end time set to now and the input files hashed. */
@@ -59,7 +73,13 @@ public record Provenance(String tool, String version, List<String> command, Obje
             in.add(hash(p));
         }
         return new Provenance(tool, version, command, spec, seed, threads, gitCommit, gitDirty, jvmVendor,
-                jvmVersion, os, arch, cores, start, Instant.now().toString(), List.copyOf(in));
+                jvmVersion, os, arch, cores, blas, start, Instant.now().toString(), List.copyOf(in), backend);
+    }
+
+    /** A copy describing another spec (a study of a reproduce run: same command, seed, environment and times). */
+    public Provenance withSpec(Object otherSpec) {
+        return new Provenance(tool, version, command, otherSpec, seed, threads, gitCommit, gitDirty, jvmVendor, jvmVersion, os,
+                arch, cores, blas, start, end, inputs, backend);
     }
 
     static InputFile hash(Path p) {

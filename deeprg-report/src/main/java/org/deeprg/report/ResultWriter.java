@@ -14,9 +14,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.deeprg.InvalidInputException;
 import org.deeprg.json.Json;
+import org.deeprg.result.Claim;
 import org.deeprg.result.Figure;
 import org.deeprg.result.Result;
 import org.deeprg.result.Table;
@@ -130,63 +132,37 @@ public final class ResultWriter {
         }
     }
 
-    /** Writes all files of one result into the existing directory {@code dir}. */
+    /** Writes all files of one result into the existing directory {@code dir} (a stand-alone result page). */
     public static void writeContents(Path dir, Result result, Provenance provenance, String heading) throws IOException {
+        writeContents(dir, result, provenance, ResultPage.Context.STANDALONE);
+    }
+
+    /**
+     * Writes all files of one result into the existing directory {@code dir}: result.json, provenance.json (if given),
+     * claims.json (if there are claims), a CSV per table, per figure its PNG and SVG (unless degenerate) and its data
+     * as {@code NAME.plot.csv}, and index.html ({@link ResultPage}). Returns what became of each figure.
+     */
+    public static Map<String, PlotRenderer.Rendering> writeContents(Path dir, Result result, Provenance provenance,
+                                                                    ResultPage.Context context) throws IOException {
         Files.writeString(dir.resolve("result.json"), Json.write(result.data()) + "\n", StandardCharsets.UTF_8);
         if (provenance != null) {
             Files.writeString(dir.resolve("provenance.json"), Json.write(provenance) + "\n", StandardCharsets.UTF_8);
         }
-        if (!result.claims().isEmpty()) {
-            Files.writeString(dir.resolve("claims.json"), Json.write(result.claims()) + "\n", StandardCharsets.UTF_8);
+        List<Claim> claims = context.claims(result);
+        if (!claims.isEmpty()) {
+            Files.writeString(dir.resolve("claims.json"), Json.write(claims) + "\n", StandardCharsets.UTF_8);
         }
         for (Table t : result.tables()) {
             Csv.write(t, dir.resolve(t.name() + ".csv"));
         }
-        Map<String, Integer> dropped = new LinkedHashMap<>();
+        Map<String, PlotRenderer.Rendering> renderings = new LinkedHashMap<>();
         for (Figure f : result.figures()) {
-            dropped.put(f.name(), PlotRenderer.render(f, dir));
+            Csv.write(f, dir.resolve(f.name() + ".plot.csv"));
+            renderings.put(f.name(), PlotRenderer.render(f, dir));
         }
-        Files.writeString(dir.resolve("index.html"), page(result, provenance, dropped), StandardCharsets.UTF_8);
-    }
-
-    static String page(Result r, Provenance prov, Map<String, Integer> dropped) {
-        StringBuilder b = new StringBuilder(Html.head("deeprg: " + r.title()));
-        b.append("<h1>").append(Html.escape(r.title())).append("</h1>\n");
-        if (!r.summary().isEmpty()) {
-            b.append("<ul class=\"summary\">\n");
-            for (String s : r.summary()) {
-                b.append("<li>").append(Html.escape(s)).append("</li>\n");
-            }
-            b.append("</ul>\n");
-        }
-        if (!r.claims().isEmpty()) {
-            b.append("<h2>Paper claims</h2>\n");
-            Html.claimsTable(b, r.claims(), null);
-        }
-        if (!r.figures().isEmpty()) {
-            b.append("<h2>Figures</h2>\n");
-            for (Figure f : r.figures()) {
-                Html.figure(b, f, "");
-                Integer d = dropped.get(f.name());
-                if (d != null && d > 0) {
-                    b.append("<p>").append(d).append(" points of ").append(Html.escape(f.name()))
-                            .append(" could not be drawn (non-finite or non-positive on a log axis); they are in the data files.</p>\n");
-                }
-            }
-        }
-        for (Table t : r.tables()) {
-            Html.table(b, t, "");
-        }
-        b.append("<h2>Files</h2>\n<p><a href=\"result.json\">result.json</a> · <a href=\"provenance.json\">provenance.json</a>");
-        if (!r.claims().isEmpty()) {
-            b.append(" · <a href=\"claims.json\">claims.json</a>");
-        }
-        b.append("</p>\n");
-        if (prov != null) {
-            b.append("<h2>Provenance</h2>\n<pre>").append(Html.escape(Json.write(prov))).append("</pre>\n");
-        }
-        b.append(Html.foot());
-        return b.toString();
+        Files.writeString(dir.resolve("index.html"), ResultPage.html(result, claims, provenance, renderings, context),
+                StandardCharsets.UTF_8);
+        return renderings;
     }
 
     /** Deletes a directory tree (best effort). */

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.deeprg.InvalidInputException;
+import org.deeprg.result.Claim;
+import org.deeprg.result.Paper;
 import org.deeprg.result.Figure;
 import org.deeprg.result.Result;
 import org.deeprg.result.Series;
@@ -40,15 +42,6 @@ class ResultWriterTest {
     }
 
     @Test
-    void logAxesDropNonPositivePointsInsteadOfFailing(@TempDir Path tmp) throws IOException {
-        Figure f = Figure.of("f", "t", "x", "y", "c", Series.markers("s", new double[] {-1, 0, 1, 2}, new double[] {1, 1, 0, 4}))
-                .withLogAxes(true, true);
-        assertThat(PlotRenderer.render(f, tmp)).isEqualTo(3);
-        assertThat(tmp.resolve("f.png")).isNotEmptyFile();
-        assertThat(tmp.resolve("f.svg")).isNotEmptyFile();
-    }
-
-    @Test
     void writesEveryFileAndRefusesForeignDirectories(@TempDir Path tmp) throws IOException {
         Result r = Result.builder("t").data(Map.of("x", 1)).build();
         Provenance p = Provenance.capture(List.of("a"), Map.of("k", 1), 5, 1, Instant.now()).finished(List.of());
@@ -57,5 +50,28 @@ class ResultWriterTest {
         Files.createDirectories(tmp.resolve("foreign"));
         Files.writeString(tmp.resolve("foreign/x"), "x");
         assertThatThrownBy(() -> ResultWriter.checkTarget(tmp.resolve("foreign"))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void aStudyPageInsideAReportLinksBackAndToItsProvenance(@TempDir Path tmp) throws IOException {
+        double[] x = {1, 2, 3};
+        @SuppressWarnings("deprecation")
+        Claim legacy = Claim.exact("2 + 2 = 4", 4, 4, 1e-12);
+        Result r = Result.builder("study").data(Map.of("x", 1)).claim(legacy)
+                .figure(Figure.of("fig", "t", "x", "y", "c", Series.line("a", x, x))).build();
+        Provenance p = Provenance.capture(List.of("reproduce"), Map.of("k", 1), 5, 1, Instant.now()).finished(List.of());
+        Files.createDirectories(tmp.resolve("s"));
+        Map<String, PlotRenderer.Rendering> rs = ResultWriter.writeContents(tmp.resolve("s"), r, p.withSpec(Map.of("study", "s")),
+                ResultPage.Context.inReport("s", Paper.NNQFT_2022));
+        assertThat(rs.get("fig").drawn()).isTrue();
+        String html = Files.readString(tmp.resolve("s/index.html"));
+        assertThat(html).contains("href=\"../index.html#study-s\"").contains("href=\"provenance.json\"").contains(Paper.NNQFT_2022.link());
+        assertThat(tmp.resolve("s/provenance.json")).exists();
+        assertThat(tmp.resolve("s/fig.plot.csv")).exists();
+        // the claim's paper is filled in from the study
+        assertThat(Files.readString(tmp.resolve("s/claims.json"))).contains("\"paper\" : \"erbin2022\"");
+        // a stand-alone result has no link back
+        ResultWriter.write(tmp.resolve("alone"), r, p);
+        assertThat(Files.readString(tmp.resolve("alone/index.html"))).doesNotContain("back to the report");
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param yLabel  y-axis label with units
  * @param logX    logarithmic x axis
  * @param logY    logarithmic y axis
- * @param series  the data
+ * @param series  the data; a series that is a {@link Series#fitOf(String) fit} must name a data series of this figure
  * @param caption one or two sentences shown under the plot in index.html
  */
 public record Figure(String name, String title, String xLabel, String yLabel, boolean logX, boolean logY,
@@ -22,6 +22,12 @@ public record Figure(String name, String title, String xLabel, String yLabel, bo
             throw new IllegalArgumentException("figure name must match [a-z0-9-]+, got " + name);
         }
         series = List.copyOf(series);
+        for (Series s : series) {
+            if (s.fitOf() != null && series.stream().noneMatch(d -> d.fitOf() == null && s.fitOf().equals(d.name()))) {
+                throw new IllegalArgumentException("figure " + name + ": series " + s.name() + " is a fit of \"" + s.fitOf()
+                        + "\", which is not a data series of this figure");
+            }
+        }
     }
 
     /** A linear-axes figure. */

@@ -6,7 +6,8 @@ import org.deeprg.stats.Format;
 
 /**
  * A value in a claim: a number with its standard error where the claim is numeric, and the text shown in the report.
- * In {@code claims.json} {@code value} and {@code stderr} are JSON numbers (or absent), never text.
+ * In {@code claims.json} {@code value} and {@code stderr} are JSON numbers (or absent), never text: a non-finite number
+ * is left out and shown only in {@code text}.
  *
  * @param value          the number, or null for a non-numeric statement
  * @param stderr         its standard error (0 for exact values), or null
@@ -15,6 +16,16 @@ import org.deeprg.stats.Format;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Value(Double value, Double stderr, Boolean stderrReliable, String text) {
+
+    /** A non-finite number is not a JSON number: it is left out ({@code null}) and only the text keeps it. */
+    public Value {
+        if (value != null && !Double.isFinite(value)) {
+            value = null;
+        }
+        if (stderr != null && !Double.isFinite(stderr)) {
+            stderr = null;
+        }
+    }
 
     /** An exact number. */
     public static Value of(double v) {

@@ -2,7 +2,7 @@ package org.deeprg.bench.dyn;
 
 import java.util.concurrent.TimeUnit;
 import org.deeprg.dyn.Alphabet;
-import org.deeprg.rg.DecimationMap;
+import org.deeprg.dyn.rg.DecimationMap;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.Example;
 import org.deeprg.dyn.mc.DynEnergy;

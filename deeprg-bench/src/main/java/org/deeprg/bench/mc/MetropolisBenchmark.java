@@ -3,7 +3,7 @@ package org.deeprg.bench.mc;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.Example;
@@ -26,9 +26,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Single-variable Metropolis updates per second on the paper's discrete chain (N = 1, Heaviside, W, b in
- * {-1, 1}, h in {0, 1}) of depth 10^4 (3 10^4 variables), one thread. Score: updates per microsecond
- * (x 10^6 = updates per second; target >= 10 per microsecond = 10^7 per second per core).
+ * Single-variable Metropolis updates per second on the paper's discrete chain (N = 1, W, b in {-1, 1}, h in {0, 1})
+ * of depth 10^4 (3 10^4 variables), one thread. Score: updates per microsecond (x 10^6 = updates per second; target
+ * >= 10 per microsecond = 10^7 per second per core).
+ *
+ * <p>{@code activation} is the paper's Heaviside or the sigmoid. {@code polluted = true} first runs the local action
+ * change of every dynamic-neuron activation in this JVM, as a run of the test suite or of {@code reproduce} does, so
+ * that a call site dispatching on the activation type would be megamorphic: the score shows whether the hot kernel
+ * depends on the activation's dispatch.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -41,6 +46,10 @@ public class MetropolisBenchmark {
     public int depth;
     @Param({"1"})
     public int width;
+    @Param({"heaviside", "sigmoid"})
+    public String activation;
+    @Param({"false", "true"})
+    public boolean polluted;
 
     private MetropolisSampler sampler;
     private DiscreteState state;
@@ -51,7 +60,23 @@ public class MetropolisBenchmark {
     public void setup() {
         double[] x = new double[width];
         java.util.Arrays.fill(x, 1);
-        DynEnsemble ens = new DynEnsemble(new DynNetwork(width, depth, Activation.HEAVISIDE), List.of(new Example(x, x)), 1.0, 2.0, 0, 0);
+        if (polluted) {
+            for (String name : List.of("heaviside", "sigmoid", "tanh", "relu", "linear")) {
+                DynEnsemble other = new DynEnsemble(new DynNetwork(1, 4, Activation.parse("activation", name)),
+                        List.of(new Example(new double[] {1}, new double[] {1})), 1.0, 2.0, 0, 0);
+                double[] c = new double[other.layout().dimension()];
+                double sink = 0;
+                for (int k = 0; k < 200_000; k++) {
+                    int v = k % c.length;
+                    sink += other.actionChange(c, v, 1 - c[v]);
+                }
+                if (sink == 42) {
+                    System.out.println(sink);
+                }
+            }
+        }
+        DynEnsemble ens = new DynEnsemble(new DynNetwork(width, depth, Activation.parse("activation", activation)),
+                List.of(new Example(x, x)), 1.0, 2.0, 0, 0);
         DynDiscreteModel model = new DynDiscreteModel(ens, Alphabet.BINARY_WEIGHTS, Alphabet.BINARY_WEIGHTS, Alphabet.BINARY_NEURONS);
         sampler = new MetropolisSampler(model);
         state = new DiscreteState(model);

@@ -3,10 +3,12 @@ package org.deeprg.bench.sft;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.deeprg.random.RandomStreams;
-import org.deeprg.sft.net.Activation;
-import org.deeprg.sft.net.Dataset;
-import org.deeprg.sft.net.Network;
-import org.deeprg.sft.net.NetworkCost;
+import org.deeprg.net.Activation;
+import org.deeprg.net.Dataset;
+import org.deeprg.net.DenseNetwork;
+import org.deeprg.net.NetworkCost;
+import org.deeprg.net.Loss;
+import org.deeprg.run.RunContext;
 import org.deeprg.sft.spectral.Lanczos;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,9 +53,9 @@ public class HessianBenchmark {
     public void setup() {
         int[] widths = size.equals("large") ? new int[] {100, 400, 150, 10} : new int[] {20, 50, 20, 5};
         int examples = size.equals("large") ? 1000 : 200;
-        Network net = Network.dense(widths, new Activation.Tanh(), Activation.identity(), true);
+        DenseNetwork net = DenseNetwork.dense(widths, Activation.TANH, Activation.LINEAR, true);
         UniformRandomProvider r = RandomStreams.root(1).generator();
-        cost = new NetworkCost(net, Dataset.uniformRandom(r, examples, widths[0], widths[widths.length - 1]), threads, block);
+        cost = new NetworkCost(net, Dataset.uniformRandom(r, examples, widths[0], widths[widths.length - 1]), Loss.SQUARED_ERROR, RunContext.of(0, threads), block);
         int n = net.parameterCount();
         w = new double[n];
         v = new double[n];

@@ -3,7 +3,7 @@ package org.deeprg.dyn.exact;
 import java.util.Arrays;
 import java.util.Comparator;
 import org.deeprg.InvalidInputException;
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.Alphabet;
 import org.ejml.data.Complex_F64;
 import org.ejml.data.DMatrixRMaj;
@@ -33,12 +33,52 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 public final class BulkChain {
     /** Largest number of joint layer states (lumped eigen decomposition; O(S^3) for the sigma chain). */
     public static final int MAX_STATES = 1024;
+    /** G_h values below this fraction of G_h(0) are at the round-off floor of the exact evaluation. */
+    public static final double NOISE_FLOOR = 1e-11;
+    /** Largest R S^2 (multiply-adds) for the correlation functions of {@link #run}. */
+    public static final double MAX_CORRELATION_WORK = 5e9;
 
     private final NeuronStates states;
     private final double betaV;
     private final double[][] t;
     private final double[][] tSigma;
     private final Complex_F64[] eigenvalues;
+
+    /**
+     * The computation of {@code dyn chain}: spectrum of the bulk transfer matrix, free energy per layer, correlation
+     * length, exact G_h(r) (and G_sigma(r) where defined) up to {@code spec.maxDistance()}, and the decay rate of
+     * G_h at the largest distance above the round-off floor (Eqs. 34-35).
+     *
+     * @throws InvalidInputException if the chain has too many states, or R S^2 exceeds {@link #MAX_CORRELATION_WORK}
+     */
+    public static ChainResult run(ChainSpec spec, org.deeprg.run.RunContext context) {
+        BulkChain chain = new BulkChain(spec.width(), spec.examples(), spec.activation(), spec.weightAlphabet(),
+                spec.neuronAlphabet(), spec.betaV());
+        double[][] ev = chain.eigenvalues();
+        double[] re = new double[ev.length];
+        double[] im = new double[ev.length];
+        for (int k = 0; k < ev.length; k++) {
+            re[k] = ev[k][0];
+            im[k] = ev[k][1];
+        }
+        double s2 = (double) chain.states().count() * chain.states().count();
+        if (spec.maxDistance() * s2 > MAX_CORRELATION_WORK) {
+            throw new InvalidInputException("maxDistance", spec.maxDistance(), "G(r) up to r = R costs R S^2 = "
+                    + String.format(java.util.Locale.ROOT, "%.2g", spec.maxDistance() * s2) + " multiply-adds with S = "
+                    + chain.states().count() + " states; the limit is " + String.format(java.util.Locale.ROOT, "%.2g", MAX_CORRELATION_WORK));
+        }
+        double[] g = chain.correlationFunction(0, 0, spec.maxDistance());
+        double[] gs = chain.hasSigmaChain() ? chain.sigmaCorrelationFunction(0, 0, spec.maxDistance()) : null;
+        Double rate = null;
+        for (int r = g.length - 2; r >= 0; r--) {
+            if (Math.abs(g[r + 1]) > NOISE_FLOOR * Math.abs(g[0]) && Math.abs(g[r]) > NOISE_FLOOR * Math.abs(g[0])) {
+                rate = Math.log(Math.abs(g[r] / g[r + 1]));
+                break;
+            }
+        }
+        return new ChainResult(chain.freeEnergyPerLayer(), chain.correlationLength(), re, im, chain.neuronMean(0, 0), g, gs, rate,
+                chain.states().count());
+    }
 
     /**
      * @param width          N
@@ -86,7 +126,7 @@ public final class BulkChain {
                 t[a][b] = Math.exp(lt);
             }
         }
-        boolean binaryHeaviside = activation == Activation.HEAVISIDE && neuronAlphabet.equals(Alphabet.BINARY_NEURONS);
+        boolean binaryHeaviside = Activation.HEAVISIDE.equals(activation) && neuronAlphabet.equals(Alphabet.BINARY_NEURONS);
         if (binaryHeaviside) {
             double[][] logCount = new double[s][cCount];
             for (int a = 0; a < s; a++) {

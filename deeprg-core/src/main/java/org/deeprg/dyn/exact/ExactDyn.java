@@ -3,6 +3,7 @@ package org.deeprg.dyn.exact;
 import java.util.List;
 import org.deeprg.InvalidInputException;
 import org.deeprg.dyn.Example;
+import org.deeprg.run.RunContext;
 
 /**
  * Exact partition function and expectation values of the dynamic-neuron Hamiltonian H_new (Lee, Lee, Yi 2024,
@@ -41,6 +42,14 @@ import org.deeprg.dyn.Example;
 public final class ExactDyn {
     /** Largest M S (forward + backward messages) for expectation values. */
     public static final long MAX_MESSAGE_ENTRIES = 20_000_000L;
+    /** Largest M S for which {@link #run} computes expectation values (messages). */
+    public static final long EXPECTATION_LIMIT = 2_000_000L;
+    /** Largest depth for which {@link #run} lists the neuron means. */
+    public static final int MAX_LISTED_LAYERS = 100;
+    /** {@link #run} skips the betaV -&gt; infinity table above this estimated work per ln Z (multiply-adds). */
+    public static final double CONVERGENCE_WORK = 2e9;
+    /** The betaV grid of the betaV -&gt; infinity table of {@link #run} (Eqs. 11-12). */
+    private static final double[] CONVERGENCE_GRID = {0, 0.5, 1, 2, 4, 8, 16, 32, 64};
 
     private final DiscreteDynModel model;
     private final double beta;
@@ -152,6 +161,53 @@ public final class ExactDyn {
      */
     public static ExactDyn solve(DiscreteDynModel model, double beta, double betaV) {
         return new ExactDyn(model, beta, betaV);
+    }
+
+    /**
+     * The computation of {@code dyn exact}: ln Z of H_new at (beta, betaV), ln Z_original at beta, the exact
+     * &lt;cost&gt;, &lt;constraint&gt; and neuron means where affordable, and ln Z_new - ln Z_original on the betaV grid
+     * {@code 0, 0.5, 1, ..., 64} (Eqs. 11-12: the Gaussian constraint tends to the delta function). The grid points
+     * are independent tasks of {@code context} (same numbers for any thread count or backend).
+     *
+     * @throws InvalidInputException for models beyond the size limits (see the class documentation)
+     */
+    public static ExactResult run(ExactSpec spec, RunContext context) {
+        DiscreteDynModel model = spec.model();
+        ExactDyn exact = solve(model, spec.beta(), spec.betaV());
+        double logZ = exact.logPartitionFunction();
+        Double original = null;
+        String originalNote = null;
+        try {
+            original = logPartitionFunctionOriginal(model, spec.beta());
+        } catch (InvalidInputException e) {
+            originalNote = e.allowed();
+        }
+        Double cost = null;
+        Double constraint = null;
+        double[][][] means = null;
+        if ((long) spec.depth() * exact.states().count() <= EXPECTATION_LIMIT) {
+            cost = exact.meanCost();
+            constraint = exact.meanConstraint();
+            if (spec.depth() <= MAX_LISTED_LAYERS) {
+                means = exact.neuronMeans();
+            }
+        }
+        double[] grid = null;
+        double[] gap = null;
+        double[] lnZ = null;
+        if (LogSpace.estimatedWork(exact.states().count(), spec.depth() - 1L) < CONVERGENCE_WORK) {
+            grid = CONVERGENCE_GRID.clone();
+            List<Double> values = context.map(grid.length, k -> logPartitionFunction(spec.model(), spec.beta(), CONVERGENCE_GRID[k]));
+            lnZ = new double[grid.length];
+            gap = original == null ? null : new double[grid.length];
+            for (int k = 0; k < grid.length; k++) {
+                lnZ[k] = values.get(k);
+                if (gap != null) {
+                    gap[k] = lnZ[k] - original;
+                }
+            }
+        }
+        return new ExactResult(logZ, original, cost, constraint, means, exact.states().count(), gap, grid, lnZ, originalNote);
     }
 
     /** Convenience: ln Z of H_new (Eq. 14/17). */

@@ -1,15 +1,21 @@
 package org.deeprg.dyn.exact;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.io.ObjectStreamException;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.List;
 import org.deeprg.InvalidInputException;
-import org.deeprg.dyn.Activation;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.Example;
-import org.deeprg.dyn.exact.DiscreteDynModel;
+import org.deeprg.net.Activation;
 
 /**
- * Input of {@code dyn exact}: a discrete dynamic-neuron model and the couplings (beta, betaV).
+ * Input of {@code dyn exact} ({@link ExactDyn#run(ExactSpec, org.deeprg.run.RunContext)}): a discrete dynamic-neuron
+ * model and the couplings (beta, betaV). Validated on construction; serialisable (tasks of a distributed backend
+ * carry it; the activation travels by its name).
  *
  * @param width          N &gt;= 1
  * @param depth          M &gt;= 1
@@ -20,8 +26,9 @@ import org.deeprg.dyn.exact.DiscreteDynModel;
  * @param beta           inverse temperature, finite and &gt;= 0
  * @param betaV          constraint coupling beta lambda, finite and &gt;= 0
  */
-public record ExactSpec(int width, int depth, Activation activation, Alphabet weightAlphabet, Alphabet neuronAlphabet,
-                        List<Example> examples, double beta, double betaV) {
+public record ExactSpec(int width, int depth, @JsonSerialize(using = ToStringSerializer.class) Activation activation,
+                        Alphabet weightAlphabet, Alphabet neuronAlphabet, List<Example> examples, double beta, double betaV)
+        implements Serializable {
     public ExactSpec {
         InvalidInputException.requireInRange("width", width, 1, Integer.MAX_VALUE);
         InvalidInputException.requireInRange("depth", depth, 1, Integer.MAX_VALUE);
@@ -38,5 +45,20 @@ public record ExactSpec(int width, int depth, Activation activation, Alphabet we
     /** The model. */
     public DiscreteDynModel model() {
         return model(width, depth, activation, weightAlphabet, neuronAlphabet, examples);
+    }
+
+    @Serial
+    private Object writeReplace() throws ObjectStreamException {
+        return new SerialForm(new DynNetwork(width, depth, activation), weightAlphabet, neuronAlphabet, examples, beta, betaV);
+    }
+
+    /** The serialised form: the network (activation by name) and the rest. */
+    private record SerialForm(DynNetwork network, Alphabet weightAlphabet, Alphabet neuronAlphabet, List<Example> examples,
+                              double beta, double betaV) implements Serializable {
+        @Serial
+        private Object readResolve() throws ObjectStreamException {
+            return new ExactSpec(network.width(), network.depth(), network.activation(), weightAlphabet, neuronAlphabet,
+                    examples, beta, betaV);
+        }
     }
 }

@@ -1,7 +1,7 @@
 package org.deeprg.dyn.exact;
 
 import org.deeprg.InvalidInputException;
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.Alphabet;
 
 /**
@@ -60,7 +60,7 @@ public final class LayerKernel {
                 for (int j = 0; j < width; j++) {
                     z += w[j] * h[l][j];
                 }
-                p[r][l] = activation.apply(z);
+                p[r][l] = activation.value(z);
             }
         }
         return p;

@@ -144,7 +144,7 @@ public final class OriginalEnsemble {
                 Map<Key, Double> succ = successors(kernel, unflatten(e.getKey().v(), lCount, n), n, lCount);
                 work += succ.size();
                 if (work > MAX_SPARSE_WORK) {
-                    throw new InvalidInputException("depth", depth, "the forward pass of activation " + model.network().activation().cliName()
+                    throw new InvalidInputException("depth", depth, "the forward pass of activation " + model.network().activation().name()
                             + " reaches too many distinct states: more than " + MAX_SPARSE_WORK + " state transitions up to layer " + (m + 1));
                 }
                 for (Map.Entry<Key, Double> t : succ.entrySet()) {

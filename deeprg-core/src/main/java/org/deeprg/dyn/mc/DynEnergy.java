@@ -14,7 +14,7 @@ public final class DynEnergy implements DifferentiableEnergy {
 
     public DynEnergy(DynEnsemble ensemble) {
         if (!ensemble.network().activation().isDifferentiable()) {
-            throw new InvalidInputException("activation", ensemble.network().activation().cliName(),
+            throw new InvalidInputException("activation", ensemble.network().activation().name(),
                     "heaviside has no gradient, so Langevin dynamics cannot sample it; use --sampler metropolis with alphabets");
         }
         if (!(ensemble.beta() > 0)) {

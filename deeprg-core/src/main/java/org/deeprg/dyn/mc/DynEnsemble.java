@@ -2,7 +2,7 @@ package org.deeprg.dyn.mc;
 
 import java.util.List;
 import org.deeprg.InvalidInputException;
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.Example;
 
@@ -33,7 +33,9 @@ public final class DynEnsemble {
     private final double weightRegulariser;
     private final double biasRegulariser;
     private final DynLayout layout;
-    private final Activation sigma;
+    private final Activation activation;
+    /** The activation as a small code for the hot kernel ({@link #sigma(double)}), {@link #OTHER} for the rest. */
+    private final int kind;
     private final int n;
     private final int depth;
     private final double[][] xs;
@@ -80,7 +82,8 @@ public final class DynEnsemble {
         this.weightRegulariser = weightRegulariser;
         this.biasRegulariser = biasRegulariser;
         this.layout = DynLayout.of(network, examples.size());
-        this.sigma = network.activation();
+        this.activation = network.activation();
+        this.kind = kindOf(activation);
         this.n = network.width();
         this.depth = network.depth();
         this.xs = new double[examples.size()][];
@@ -106,6 +109,63 @@ public final class DynEnsemble {
         for (int l = 0; l < xs.length; l++) {
             xs[l] = examples.get(l).x();
             ys[l] = examples.get(l).y();
+        }
+    }
+
+    // Activation codes. The Metropolis kernel evaluates sigma a few times per update; a switch on a final int field
+    // keeps that a predictable branch for any mix of activations in one JVM, where a call through the sealed
+    // interface would turn megamorphic (JMH in docs/PERFORMANCE.md). The closed forms are those of
+    // org.deeprg.net.Activation, bit for bit.
+    private static final int HEAVISIDE = 0;
+    private static final int SIGMOID = 1;
+    private static final int TANH = 2;
+    private static final int RELU = 3;
+    private static final int LINEAR = 4;
+    private static final int OTHER = 5;
+
+    private static int kindOf(Activation a) {
+        if (a instanceof Activation.Heaviside) {
+            return HEAVISIDE;
+        }
+        if (a instanceof Activation.Sigmoid) {
+            return SIGMOID;
+        }
+        if (a instanceof Activation.Tanh) {
+            return TANH;
+        }
+        if (a instanceof Activation.Relu) {
+            return RELU;
+        }
+        return Activation.LINEAR.equals(a) ? LINEAR : OTHER;
+    }
+
+    /** {@code sigma(z)}, the same value as {@code activation.value(z)}. */
+    private double sigma(double z) {
+        return switch (kind) {
+            case HEAVISIDE -> z >= 0 ? 1.0 : 0.0;
+            case SIGMOID -> 1.0 / (1.0 + Math.exp(-z));
+            case TANH -> Math.tanh(z);
+            case RELU -> z > 0 ? z : 0.0;
+            case LINEAR -> z;
+            default -> activation.value(z);
+        };
+    }
+
+    /** {@code sigma'(z)}, the same value as {@code activation.derivative(z)} (Heaviside: the activation's refusal). */
+    private double sigmaDerivative(double z) {
+        switch (kind) {
+            case SIGMOID:
+                double s = 1.0 / (1.0 + Math.exp(-z));
+                return s * (1 - s);
+            case TANH:
+                double t = Math.tanh(z);
+                return 1 - t * t;
+            case RELU:
+                return z > 0 ? 1.0 : 0.0;
+            case LINEAR:
+                return 1.0;
+            default:
+                return activation.derivative(z);
         }
     }
 
@@ -167,7 +227,7 @@ public final class DynEnsemble {
 
     /** The squared residual (target - sigma(a))^2 of term (l, m, i). */
     public double squaredResidual(double[] x, int l, int m, int i) {
-        double r = target(x, l, m, i) - sigma.apply(preactivation(x, l, m, i));
+        double r = target(x, l, m, i) - sigma(preactivation(x, l, m, i));
         return r * r;
     }
 
@@ -319,8 +379,8 @@ public final class DynEnsemble {
                     double a = preactivation(x, l, m, i);
                     double shift = isWeight ? delta * (m == 0 ? xs[l][j] : x[hb + (l * depth + m - 1) * n + j]) : delta;
                     double t = target(x, l, m, i);
-                    double r0 = t - sigma.apply(a);
-                    double r1 = t - sigma.apply(a + shift);
+                    double r0 = t - sigma(a);
+                    double r1 = t - sigma(a + shift);
                     change += c * (r1 * r1 - r0 * r0);
                 }
             }
@@ -333,7 +393,7 @@ public final class DynEnsemble {
         int l = first;
         int j = second;
         if (betaV != 0) {
-            double s = sigma.apply(preactivation(x, l, m - 1, j));
+            double s = sigma(preactivation(x, l, m - 1, j));
             double r0 = old - s;
             double r1 = newValue - s;
             change += betaV * (r1 * r1 - r0 * r0);
@@ -343,8 +403,8 @@ public final class DynEnsemble {
             for (int k = 0; k < n; k++) {
                 double a = preactivation(x, l, m, k);
                 double t = target(x, l, m, k);
-                double r0 = t - sigma.apply(a);
-                double r1 = t - sigma.apply(a + x[(m * n + k) * n + j] * delta);
+                double r0 = t - sigma(a);
+                double r1 = t - sigma(a + x[(m * n + k) * n + j] * delta);
                 change += c * (r1 * r1 - r0 * r0);
             }
         }
@@ -371,12 +431,12 @@ public final class DynEnsemble {
                 int in0 = hb + (l * depth + m - 1) * n;
                 for (int i = 0; i < n; i++) {
                     double a = preactivation(x, l, m, i);
-                    double r = target(x, l, m, i) - sigma.apply(a);
+                    double r = target(x, l, m, i) - sigma(a);
                     s += c * r * r;
                     if (m < depth) {
                         gradient[hb + (l * depth + m) * n + i] += 2 * c * r;
                     }
-                    double da = -2 * c * r * sigma.derivative(a);
+                    double da = -2 * c * r * sigmaDerivative(a);
                     gradient[bb + m * n + i] += da;
                     int w0 = (m * n + i) * n;
                     for (int j = 0; j < n; j++) {

@@ -3,14 +3,15 @@ package org.deeprg.dyn.mc;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
-import java.util.Map;
 import org.deeprg.stats.Estimate;
 
 /**
  * Result of a dynamic-neuron Monte Carlo run at one betaV (the JSON contract of {@code deeprg dyn mc --json}).
  * Every sampled number is an {@link Estimate}: scalar time series use Sokal-windowed tau_int, averaged over
  * chains; per-layer means, histograms and G_h(r) use binning over {@link DynMcSpec#BLOCKS_PER_CHAIN} blocks per
- * chain (jackknife for G_h and the correlation length; tauInt NaN).
+ * chain (jackknife for G_h and the correlation length). The scalar time series carry the Gelman-Rubin R-hat across
+ * chains in their {@code rHat} field (null with one chain) and are flagged {@code stderrReliable: false} when it exceeds
+ * 1.1.
  *
  * @param sampler            metropolis, langevin or mala
  * @param beta               beta
@@ -29,7 +30,6 @@ import org.deeprg.stats.Estimate;
  * @param weightHistogram    distribution of the weights W
  * @param neuronHistogram    distribution of the neurons h
  * @param acceptanceRate     fraction of accepted updates (1 for unadjusted Langevin)
- * @param rHat               Gelman-Rubin R-hat across chains for cost, constraint, neuronMean (NaN with one chain)
  * @param sweeps             measured sweeps per chain
  * @param thermalization     discarded sweeps per chain
  * @param chains             chains
@@ -40,12 +40,11 @@ import org.deeprg.stats.Estimate;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"sampler", "beta", "betaV", "cost", "constraint", "energy", "rmsViolation", "neuronMean", "weightMean",
         "neuronMeanByLayer", "correlation", "correlationLength", "weightHistogram", "neuronHistogram", "acceptanceRate",
-        "rHat", "sweeps", "thermalization", "chains", "measureEvery", "ladder", "swapAcceptance"})
+        "sweeps", "thermalization", "chains", "measureEvery", "ladder", "swapAcceptance"})
 public record DynMcResult(String sampler, double beta, double betaV, Estimate cost, Estimate constraint, Estimate energy,
                           Estimate rmsViolation, Estimate neuronMean, Estimate weightMean,
                           List<Estimate> neuronMeanByLayer, List<Estimate> correlation, Estimate correlationLength,
-                          Histogram weightHistogram, Histogram neuronHistogram, double acceptanceRate,
-                          Map<String, Double> rHat, long sweeps, long thermalization, int chains, int measureEvery,
+                          Histogram weightHistogram, Histogram neuronHistogram, double acceptanceRate, long sweeps, long thermalization, int chains, int measureEvery,
                           List<DynMcResult> ladder, List<Double> swapAcceptance) {
 
     /**
@@ -60,7 +59,7 @@ public record DynMcResult(String sampler, double beta, double betaV, Estimate co
     /** The same result with a ladder and swap acceptances attached. */
     public DynMcResult withLadder(List<DynMcResult> rungs, List<Double> swaps) {
         return new DynMcResult(sampler, beta, betaV, cost, constraint, energy, rmsViolation, neuronMean, weightMean,
-                neuronMeanByLayer, correlation, correlationLength, weightHistogram, neuronHistogram, acceptanceRate, rHat,
+                neuronMeanByLayer, correlation, correlationLength, weightHistogram, neuronHistogram, acceptanceRate,
                 sweeps, thermalization, chains, measureEvery, rungs, swaps);
     }
 }

@@ -34,7 +34,7 @@ public record DynMcSpec(DynNetwork network, List<Example> examples, Sampler samp
                         Alphabet weightAlphabet, Alphabet biasAlphabet, Alphabet neuronAlphabet,
                         double beta, double[] betaVLadder, double weightRegulariser, double biasRegulariser,
                         double stepSize, long sweeps, long thermalization, int chains, int maxDistance,
-                        int histogramBins) {
+                        int histogramBins) implements java.io.Serializable {
 
     /** The samplers. */
     public enum Sampler {
@@ -104,7 +104,7 @@ public record DynMcSpec(DynNetwork network, List<Example> examples, Sampler samp
             }
         } else {
             if (!network.activation().isDifferentiable()) {
-                throw new InvalidInputException("activation", network.activation().cliName(),
+                throw new InvalidInputException("activation", network.activation().name(),
                         "heaviside has no gradient, so " + sampler.cliName() + " cannot sample it; use --sampler metropolis with alphabets");
             }
             if (!(beta > 0)) {
@@ -156,6 +156,20 @@ public record DynMcSpec(DynNetwork network, List<Example> examples, Sampler samp
     /** The ensemble at rung k. */
     public DynEnsemble ensemble(int k) {
         return new DynEnsemble(network, examples, beta, betaVLadder[k], weightRegulariser, biasRegulariser);
+    }
+
+    /**
+     * A hash of everything the run's numbers depend on besides the seed: the first 16 hexadecimal digits of the
+     * SHA-256 of {@link #toString()}. Stored in checkpoints ({@link DynMcCheckpoint}) and used in default checkpoint
+     * file names.
+     */
+    public String specHash() {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

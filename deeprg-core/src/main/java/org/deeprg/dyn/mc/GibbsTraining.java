@@ -8,7 +8,6 @@ import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.Example;
 import org.deeprg.mc.DifferentiableEnergy;
 import org.deeprg.mc.LangevinSampler;
-import org.deeprg.run.LocalBackend;
 import org.deeprg.random.RandomStreams;
 import org.deeprg.stats.Autocorrelation;
 import org.deeprg.run.RunContext;
@@ -50,11 +49,18 @@ public final class GibbsTraining {
      * @param bins              histogram bins over [-range, range]
      * @param range             half-width of the histogram
      * @param grid              quadrature points per parameter
+     * @param sampled           what is sampled: the original regularised cost by unadjusted Langevin (Eq. 3), or the
+     *                          dynamic-neuron ensemble at {@code betaV} by MALA (its (W, b) marginal)
+     * @param betaV             the constraint strength of {@link Sampled#DYN_MARGINAL} (ignored otherwise; finite, &gt;= 0)
      */
     public record Spec(DynNetwork network, List<Example> examples, double beta, double weightRegulariser,
                        double biasRegulariser, double stepSize, long steps, int chains, int thin, int parameter,
-                       int bins, double range, int grid) {
+                       int bins, double range, int grid, Sampled sampled, double betaV) implements java.io.Serializable {
         public Spec {
+            if (sampled == null) {
+                throw new InvalidInputException("sampled", null, "original-cost or dyn-marginal");
+            }
+            InvalidInputException.requireNonNegative("betaV", betaV);
             examples = List.copyOf(examples);
             InvalidInputException.requirePositive("beta", beta);
             InvalidInputException.requirePositive("weightRegulariser", weightRegulariser);
@@ -74,10 +80,31 @@ public final class GibbsTraining {
             }
         }
 
+        /** Langevin training of the original regularised cost (Eq. 3), {@link Sampled#ORIGINAL_COST}. */
+        public Spec(DynNetwork network, List<Example> examples, double beta, double weightRegulariser, double biasRegulariser,
+                    double stepSize, long steps, int chains, int thin, int parameter, int bins, double range, int grid) {
+            this(network, examples, beta, weightRegulariser, biasRegulariser, stepSize, steps, chains, thin, parameter, bins,
+                    range, grid, Sampled.ORIGINAL_COST, 0);
+        }
+
+        /** The same experiment on the dynamic-neuron ensemble at {@code betaV}, sampled by MALA with step {@code eta}. */
+        public Spec dynMarginal(double newBetaV, double eta) {
+            return new Spec(network, examples, beta, weightRegulariser, biasRegulariser, eta, steps, chains, thin, parameter, bins,
+                    range, grid, Sampled.DYN_MARGINAL, newBetaV);
+        }
+
         /** The regularised original cost E(W, b). */
         public OriginalCostEnergy energy() {
             return new OriginalCostEnergy(network, examples, weightRegulariser, biasRegulariser);
         }
+    }
+
+    /** What a {@link Spec} samples. */
+    public enum Sampled {
+        /** {@code exp(-beta E(W, b))} by unadjusted Langevin: the noisy gradient descent of Eq. 3 (training). */
+        ORIGINAL_COST,
+        /** The dynamic-neuron ensemble (W, b, h real, Eq. 12 with Eq. A2 regularisers) at betaV, by MALA. */
+        DYN_MARGINAL
     }
 
     /**
@@ -94,7 +121,8 @@ public final class GibbsTraining {
      * @param acceptanceRate sampler acceptance (1 for unadjusted Langevin)
      */
     public record HistogramTest(double[] binCentres, double[] observed, double[] expected, long samples, double tauInt,
-                                double chiSquare, int degreesOfFreedom, double pValue, double acceptanceRate) {
+                                double chiSquare, int degreesOfFreedom, double pValue, double acceptanceRate)
+            implements java.io.Serializable {
     }
 
     /** The exact marginal probability of each histogram bin of the chosen parameter under exp(-beta E). */
@@ -176,7 +204,7 @@ public final class GibbsTraining {
     private static final class FastCost {
         final int dimension;
         final DynLayout lay;
-        final org.deeprg.dyn.Activation sigma;
+        final org.deeprg.net.Activation sigma;
         final double[][] xs;
         final double[][] ys;
         final double cw;
@@ -207,7 +235,7 @@ public final class GibbsTraining {
                         for (int j = 0; j < n; j++) {
                             s += x[lay.weight(m, i, j)] * in[j];
                         }
-                        out[i] = sigma.apply(s);
+                        out[i] = sigma.value(s);
                     }
                     System.arraycopy(out, 0, in, 0, n);
                 }
@@ -226,50 +254,75 @@ public final class GibbsTraining {
         }
     }
 
+    /**
+     * Samples {@code spec} and tests the histogram of the chosen parameter against the exact marginal of
+     * {@code exp(-beta E(W, b))}: training as Gibbs sampling (Eq. 4) for {@link Sampled#ORIGINAL_COST}, the
+     * betaV -&gt; infinity limit of the dynamic-neuron ensemble (Eqs. 10-12) for {@link Sampled#DYN_MARGINAL}. Chains are
+     * independent tasks of {@code context}, chain c drawing from {@code streams.split(name).split(c)} with name
+     * {@code "gibbs-training"} or {@code "dyn-marginal"}.
+     */
+    public static HistogramTest run(Spec spec, RunContext context) {
+        RandomStreams streams = context.streams().split(spec.sampled() == Sampled.ORIGINAL_COST ? "gibbs-training" : "dyn-marginal");
+        double[] exact = exactBinProbabilities(spec);
+        List<double[]> series = context.map(spec.chains(), c -> chain(spec, streams, c));
+        return test(spec, series, exact);
+    }
+
     /** Langevin training (unadjusted: plain noisy gradient descent, Eq. 3) on E(W, b); histogram test. */
     public static HistogramTest langevinTraining(Spec spec, RunContext context) {
-        DifferentiableEnergy e = spec.energy();
-        LangevinSampler s = new LangevinSampler(e, new LangevinSampler.Settings(spec.beta(), spec.stepSize(), false));
-        return test(spec, s, context.streams().split("gibbs-training"), context.threads(), exactBinProbabilities(spec));
+        return run(new Spec(spec.network(), spec.examples(), spec.beta(), spec.weightRegulariser(), spec.biasRegulariser(),
+                spec.stepSize(), spec.steps(), spec.chains(), spec.thin(), spec.parameter(), spec.bins(), spec.range(), spec.grid()), context);
     }
 
     /**
      * The (W, b) marginal of the continuous dynamic-neuron ensemble at {@code betaV}, sampled by MALA with step
-     * {@code stepSize}, against the exact Gibbs marginal of the original cost (the betaV -> infinity limit).
+     * {@code stepSize}, against the exact Gibbs marginal of the original cost (the betaV -&gt; infinity limit).
      */
     public static HistogramTest dynMarginal(Spec spec, double betaV, double stepSize, RunContext context) {
-        DynEnsemble ens = new DynEnsemble(spec.network(), spec.examples(), spec.beta(), betaV,
-                spec.weightRegulariser(), spec.biasRegulariser());
-        LangevinSampler s = new LangevinSampler(new DynEnergy(ens), new LangevinSampler.Settings(spec.beta(), stepSize, true));
-        return test(spec, s, context.streams().split("dyn-marginal"), context.threads(), exactBinProbabilities(spec));
+        return run(spec.dynMarginal(betaV, stepSize), context);
     }
 
-    private static HistogramTest test(Spec spec, LangevinSampler sampler, RandomStreams streams, int threads, double[] exact) {
+    /** The sampler of a spec. */
+    static LangevinSampler sampler(Spec spec) {
+        if (spec.sampled() == Sampled.ORIGINAL_COST) {
+            return new LangevinSampler(spec.energy(), new LangevinSampler.Settings(spec.beta(), spec.stepSize(), false));
+        }
+        DynEnsemble ens = new DynEnsemble(spec.network(), spec.examples(), spec.beta(), spec.betaV(),
+                spec.weightRegulariser(), spec.biasRegulariser());
+        return new LangevinSampler(new DynEnergy(ens), new LangevinSampler.Settings(spec.beta(), spec.stepSize(), true));
+    }
+
+    /**
+     * Chain c (a task): start at W = b = 0 with the neurons (if any) on the forward pass, steps/10 steps of
+     * thermalization, then the parameter every {@code thin} steps; the last entry is the acceptance rate.
+     */
+    static double[] chain(Spec spec, RandomStreams streams, int c) {
+        LangevinSampler sampler = sampler(spec);
+        int n = (int) (spec.steps() / spec.thin());
+        DynLayout lay = DynLayout.of(spec.network(), spec.examples().size());
+        UniformRandomProvider rng = streams.split(c).generator();
+        double[] x0 = new double[sampler.energy().dimension()];
+        if (x0.length > lay.neuronBase()) {
+            var p = lay.parameters(x0);
+            lay.putNeurons(org.deeprg.dyn.Hamiltonians.forwardNeurons(spec.network(), p, spec.examples()), x0);
+        }
+        LangevinSampler.Chain chain = sampler.start(x0);
+        sampler.run(chain, spec.steps() / 10, rng);
+        double[] out = new double[n + 1];
+        long acc0 = chain.accepted();
+        long st0 = chain.steps();
+        for (int i = 0; i < n; i++) {
+            sampler.run(chain, spec.thin(), rng);
+            out[i] = chain.position()[spec.parameter()];
+        }
+        out[n] = (double) (chain.accepted() - acc0) / (chain.steps() - st0);
+        return out;
+    }
+
+    private static HistogramTest test(Spec spec, List<double[]> series, double[] exact) {
         int bins = spec.bins();
         double bw = 2 * spec.range() / bins;
         int n = (int) (spec.steps() / spec.thin());
-        DynLayout lay = DynLayout.of(spec.network(), spec.examples().size());
-        List<double[]> series = LocalBackend.inThreads(spec.chains(), threads, c -> {
-            RandomStreams cs = streams.split(c);
-            UniformRandomProvider rng = cs.generator();
-            double[] x0 = new double[sampler.energy().dimension()];
-            // start at W = b = 0 with the neurons (if any) on the forward pass
-            if (x0.length > lay.neuronBase()) {
-                var p = lay.parameters(x0);
-                lay.putNeurons(org.deeprg.dyn.Hamiltonians.forwardNeurons(spec.network(), p, spec.examples()), x0);
-            }
-            LangevinSampler.Chain chain = sampler.start(x0);
-            sampler.run(chain, spec.steps() / 10, rng);
-            double[] out = new double[n + 1];
-            long acc0 = chain.accepted();
-            long st0 = chain.steps();
-            for (int i = 0; i < n; i++) {
-                sampler.run(chain, spec.thin(), rng);
-                out[i] = chain.position()[spec.parameter()];
-            }
-            out[n] = (double) (chain.accepted() - acc0) / (chain.steps() - st0);
-            return out;
-        });
         long[] counts = new long[bins];
         double tau = 0.5;
         double acceptance = 0;
@@ -317,7 +370,7 @@ public final class GibbsTraining {
 
     /** The default small experiment: N = 1, M = 1 sigmoid net, two examples, histogram of W^(1). */
     public static Spec defaultSpec(long steps, int chains) {
-        DynNetwork net = new DynNetwork(1, 1, org.deeprg.dyn.Activation.SIGMOID);
+        DynNetwork net = new DynNetwork(1, 1, org.deeprg.net.Activation.SIGMOID);
         List<Example> ex = new ArrayList<>();
         ex.add(new Example(new double[] {1}, new double[] {1}));
         ex.add(new Example(new double[] {-1}, new double[] {0}));

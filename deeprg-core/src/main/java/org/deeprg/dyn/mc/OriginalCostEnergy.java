@@ -2,7 +2,7 @@ package org.deeprg.dyn.mc;
 
 import java.util.List;
 import org.deeprg.InvalidInputException;
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.Example;
 
@@ -23,7 +23,7 @@ public final class OriginalCostEnergy implements org.deeprg.mc.DifferentiableEne
 
     public OriginalCostEnergy(DynNetwork net, List<Example> examples, double weightRegulariser, double biasRegulariser) {
         if (!net.activation().isDifferentiable()) {
-            throw new InvalidInputException("activation", net.activation().cliName(),
+            throw new InvalidInputException("activation", net.activation().name(),
                     "heaviside has no gradient; gradient training cannot use it");
         }
         this.net = net;
@@ -65,7 +65,7 @@ public final class OriginalCostEnergy implements org.deeprg.mc.DifferentiableEne
                         s += x[layout.weight(m, i, j)] * z[m][j];
                     }
                     a[m][i] = s;
-                    z[m + 1][i] = sigma.apply(s);
+                    z[m + 1][i] = sigma.value(s);
                 }
             }
             for (int i = 0; i < n; i++) {

@@ -1,6 +1,5 @@
 package org.deeprg.dyn.mc;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -13,7 +12,6 @@ import org.deeprg.dyn.Example;
 import org.deeprg.mc.DiscreteState;
 import org.deeprg.mc.MetropolisSampler;
 import org.deeprg.mc.ParallelTempering;
-import org.deeprg.run.LocalBackend;
 import org.deeprg.random.RandomStreams;
 import org.deeprg.stats.Estimate;
 import org.deeprg.stats.Resampling;
@@ -33,50 +31,8 @@ public final class SpinGlassAnalysis {
     private SpinGlassAnalysis() {
     }
 
-    /**
-     * The experiment.
-     *
-     * @param network           width N, depth M (spins: M N); the activation is recorded (Eq. A2 assumes sigmoid)
-     * @param example           the input x and target y (boundary fields)
-     * @param beta              inverse temperature (> 0)
-     * @param betaV             constraint strength (couplings lambda_m = betaV/beta)
-     * @param weightRegulariser c_W > 0
-     * @param biasRegulariser   c_b > 0
-     * @param samples           coupling sets (disorder samples), >= 2
-     * @param sweeps            measured sweeps per replica
-     * @param thermalization    discarded sweeps
-     * @param rungs             1: plain Metropolis; K &gt; 1: parallel tempering over the geometric betaV ladder
-     *                          {@code betaV 8^{-(K-1-k)/(K-1)}}, k = 0..K-1 (the target betaV on top, measured there)
-     */
-    public record Spec(DynNetwork network, Example example, double beta, double betaV, double weightRegulariser,
-                       double biasRegulariser, int samples, long sweeps, long thermalization, int rungs) {
-        public Spec {
-            InvalidInputException.requireInRange("rungs", rungs, 1, 32);
-            if (rungs > 1 && !(betaV > 0)) {
-                throw new InvalidInputException("betaV", betaV, "parallel tempering over betaV needs betaV > 0");
-            }
-            InvalidInputException.requirePositive("beta", beta);
-            InvalidInputException.requireFinite("beta", beta);
-            InvalidInputException.requireNonNegative("betaV", betaV);
-            InvalidInputException.requireFinite("betaV", betaV);
-            InvalidInputException.requirePositive("weightRegulariser", weightRegulariser);
-            InvalidInputException.requirePositive("biasRegulariser", biasRegulariser);
-            InvalidInputException.requireInRange("samples", samples, 2, 1_000_000);
-            InvalidInputException.requireInRange("sweeps", sweeps, 2, 1L << 40);
-            InvalidInputException.requireInRange("thermalization", thermalization, 0, 1L << 40);
-            if (example.x().length != network.width() || example.y().length != network.width()) {
-                throw new InvalidInputException("example", example, "x and y must both have width " + network.width() + " components");
-            }
-            long spins = (long) network.depth() * network.width();
-            long bonds = (long) (network.depth() - 1) * network.width() * network.width();
-            if (spins > 10_000_000 || bonds > 20_000_000) {
-                throw new InvalidInputException("size", spins + " spins, " + bonds + " couplings", "at most 10^7 spins and 2 10^7 couplings");
-            }
-        }
-    }
-
     /** The betaV ladder (one value without tempering). */
-    public static double[] ladder(Spec spec) {
+    public static double[] ladder(SpinGlassSpec spec) {
         int k = spec.rungs();
         double[] l = new double[k];
         for (int r = 0; r < k; r++) {
@@ -151,33 +107,6 @@ public final class SpinGlassAnalysis {
         return q;
     }
 
-    /**
-     * Result (JSON contract of {@code deeprg dyn spinglass --json}).
-     *
-     * @param spins          n = M N
-     * @param samples        coupling sets
-     * @param sweeps         measured sweeps per replica
-     * @param qSquared       [<q^2>]
-     * @param qAbs           [<|q|>]
-     * @param susceptibility chi_SG = n [<q^2>]
-     * @param binder         g = (3 - [<q^4>]/[<q^2>]^2)/2 (jackknife over coupling sets)
-     * @param overlap        P(q): q values (bin centres) and the disorder-averaged probability of each bin
-     * @param betaVLadder    the tempering ladder (one value without tempering)
-     * @param swapAcceptance mean swap acceptance between neighbouring rungs (NaN without tempering)
-     * @param couplings      the Eq. (A2) couplings of the first coupling set (the exported coupling list)
-     */
-    @JsonPropertyOrder({"spins", "samples", "sweeps", "qSquared", "qAbs", "susceptibility", "binder", "overlap", "betaVLadder",
-            "swapAcceptance", "couplings"})
-    public record Result(int spins, int samples, long sweeps, Estimate qSquared, Estimate qAbs, Estimate susceptibility,
-                         Estimate binder, Distribution overlap, double[] betaVLadder, double swapAcceptance,
-                         SpinGlassCouplings couplings) {
-    }
-
-    /** A distribution over bins. */
-    @JsonPropertyOrder({"q", "probability"})
-    public record Distribution(double[] q, List<Estimate> probability) {
-    }
-
     /** Gaussian (W, b) from the regulariser weight {@code exp(-beta c W^2)}. */
     public static DynParameters drawParameters(DynNetwork net, double beta, double cW, double cB, UniformRandomProvider rng) {
         NormalizedGaussianSampler g = ZigguratSampler.NormalizedGaussian.of(rng);
@@ -230,45 +159,25 @@ public final class SpinGlassAnalysis {
         return q;
     }
 
-    /** Runs the analysis. */
-    public static Result run(Spec spec, RunContext context) {
+    /**
+     * Runs the analysis. Coupling sets are independent tasks of {@code context} (set d draws from
+     * {@code streams.split("spinglass").split(d)}), submitted in batches so that progress can be reported between them;
+     * results are combined in set order, so the numbers do not depend on threads, backend or batching.
+     */
+    public static SpinGlassResult run(SpinGlassSpec spec, RunContext context) {
         DynNetwork net = spec.network();
         int n = net.depth() * net.width();
         int bins = Math.min(n + 1, 101);
         RandomStreams root = context.streams().split("spinglass");
         context.progress().start("dyn spinglass", spec.samples());
-        List<double[]> per = LocalBackend.inThreads(spec.samples(), context.threads(), d -> {
-            RandomStreams s = root.split(d);
-            DynParameters p = drawParameters(net, spec.beta(), spec.weightRegulariser(), spec.biasRegulariser(), s.split("couplings").generator());
-            double[] q;
-            double[] out = new double[4 + bins];
-            if (spec.rungs() == 1) {
-                EdwardsAndersonModel model = new EdwardsAndersonModel(
-                        SpinGlassCouplings.of(net, p, spec.example(), spec.beta(), spec.betaV()), spec.beta());
-                q = overlaps(model, spec.sweeps(), spec.thermalization(), s.split("replicas"));
-            } else {
-                long[] swaps = new long[spec.rungs() - 1];
-                q = overlapsTempered(net, p, spec.example(), spec.beta(), ladder(spec), spec.sweeps(), spec.thermalization(),
-                        s.split("replicas"), swaps);
-                long total = 0;
-                for (long w : swaps) {
-                    total += w;
-                }
-                out[3 + bins] = (double) total / (2.0 * spec.sweeps() * swaps.length) * q.length;
-            }
-            for (double v : q) {
-                out[0] += v * v;
-                out[1] += v * v * v * v;
-                out[2] += Math.abs(v);
-                int b = Math.min(bins - 1, (int) Math.floor((v + 1) / 2 * (bins - 1) + 0.5));
-                out[3 + b]++;
-            }
-            for (int k = 0; k < out.length; k++) {
-                out[k] /= q.length;
-            }
-            context.progress().advance(1);
-            return out;
-        });
+        int batch = Math.max(1, 4 * context.threads());
+        List<double[]> per = new ArrayList<>();
+        for (int from = 0; from < spec.samples(); from += batch) {
+            int first = from;
+            int count = Math.min(batch, spec.samples() - from);
+            per.addAll(context.map(count, i -> couplingSet(spec, root, first + i)));
+            context.progress().advance(count);
+        }
         double[][] blocks = per.toArray(new double[0][]);
         double[] q2 = column(blocks, 0);
         Estimate qSquared = Estimate.ofIndependent(q2);
@@ -285,8 +194,47 @@ public final class SpinGlassAnalysis {
         DynParameters p0 = drawParameters(net, spec.beta(), spec.weightRegulariser(), spec.biasRegulariser(),
                 root.split(0).split("couplings").generator());
         SpinGlassCouplings c0 = SpinGlassCouplings.of(net, p0, spec.example(), spec.beta(), spec.betaV());
-        return new Result(n, spec.samples(), spec.sweeps(), qSquared, qAbs, chi, binder, new Distribution(centres, prob),
-                ladder(spec), swapAcceptance, c0);
+        return new SpinGlassResult(n, spec.samples(), spec.sweeps(), qSquared, qAbs, chi, binder,
+                new SpinGlassResult.Distribution(centres, prob), ladder(spec), swapAcceptance, c0);
+    }
+
+    /**
+     * Coupling set d (a task): draws (W, b), runs two replicas (tempered with {@code rungs > 1}) and returns
+     * {@code [<q^2>, <q^4>, <|q|>, P(q) per bin..., swap acceptance]} of this set.
+     */
+    static double[] couplingSet(SpinGlassSpec spec, RandomStreams root, int d) {
+        DynNetwork net = spec.network();
+        int n = net.depth() * net.width();
+        int bins = Math.min(n + 1, 101);
+        RandomStreams s = root.split(d);
+        DynParameters p = drawParameters(net, spec.beta(), spec.weightRegulariser(), spec.biasRegulariser(), s.split("couplings").generator());
+        double[] q;
+        double[] out = new double[4 + bins];
+        if (spec.rungs() == 1) {
+            EdwardsAndersonModel model = new EdwardsAndersonModel(
+                    SpinGlassCouplings.of(net, p, spec.example(), spec.beta(), spec.betaV()), spec.beta());
+            q = overlaps(model, spec.sweeps(), spec.thermalization(), s.split("replicas"));
+        } else {
+            long[] swaps = new long[spec.rungs() - 1];
+            q = overlapsTempered(net, p, spec.example(), spec.beta(), ladder(spec), spec.sweeps(), spec.thermalization(),
+                    s.split("replicas"), swaps);
+            long total = 0;
+            for (long w : swaps) {
+                total += w;
+            }
+            out[3 + bins] = (double) total / (2.0 * spec.sweeps() * swaps.length) * q.length;
+        }
+        for (double v : q) {
+            out[0] += v * v;
+            out[1] += v * v * v * v;
+            out[2] += Math.abs(v);
+            int b = Math.min(bins - 1, (int) Math.floor((v + 1) / 2 * (bins - 1) + 0.5));
+            out[3 + b]++;
+        }
+        for (int k = 0; k < out.length; k++) {
+            out[k] /= q.length;
+        }
+        return out;
     }
 
     private static double[] column(double[][] a, int k) {

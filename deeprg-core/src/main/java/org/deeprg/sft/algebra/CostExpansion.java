@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.deeprg.InvalidInputException;
-import org.deeprg.sft.net.Activation;
-import org.deeprg.sft.net.Dataset;
-import org.deeprg.sft.net.Network;
+import org.deeprg.net.Activation;
+import org.deeprg.net.Dataset;
+import org.deeprg.net.DenseNetwork;
 
 /**
  * The expansion of the cost into sources, Eqs. 11-12: around a reference point {@code W0},
@@ -20,7 +20,7 @@ import org.deeprg.sft.net.Network;
  * differentiation: exact in every kept coefficient (not an approximation of derivatives).
  *
  * <p>Work grows like {@code examples * C(n + order, order)} for {@code n} parameters; larger problems are refused
- * (use {@link org.deeprg.sft.net.NetworkCost#hessianVectorProduct} and Lanczos instead).
+ * (use {@link org.deeprg.net.NetworkCost#hessianVectorProduct} and Lanczos instead).
  */
 public final class CostExpansion {
     /** Maximal {@code examples x monomials} handled. */
@@ -56,7 +56,7 @@ public final class CostExpansion {
     /**
      * Expands the cost of {@code net} on {@code data} around {@code reference} to total degree {@code order} (1..4).
      */
-    public static CostExpansion of(Network net, Dataset data, double[] reference, int order) {
+    public static CostExpansion of(DenseNetwork net, Dataset data, double[] reference, int order) {
         InvalidInputException.requireInRange("order", order, 1, 4);
         int n = net.parameterCount();
         double monomials = binomial(n + order, order);
@@ -75,7 +75,7 @@ public final class CostExpansion {
             b[m] = new Polynomial[net.width(m + 1)];
         }
         for (int k = 0; k < n; k++) {
-            Network.Label lab = net.label(k);
+            DenseNetwork.Label lab = net.label(k);
             Polynomial p = Polynomial.variable(k, 1.0, g).plus(reference[k]);
             if (lab.column() == 0) {
                 b[lab.layer()][lab.row()] = p;
@@ -87,7 +87,7 @@ public final class CostExpansion {
         for (int l = 0; l < data.size(); l++) {
             Polynomial[] h = new Polynomial[net.width(0)];
             for (int j = 0; j < h.length; j++) {
-                h[j] = Polynomial.constant(data.inputs()[l][j], g);
+                h[j] = Polynomial.constant(data.input(l, j), g);
             }
             for (int m = 0; m < layers; m++) {
                 Activation act = net.activation(m);
@@ -104,7 +104,7 @@ public final class CostExpansion {
                 h = next;
             }
             for (int i = 0; i < h.length; i++) {
-                Polynomial r = h[i].plus(-data.targets()[l][i]);
+                Polynomial r = h[i].plus(-data.target(l, i));
                 total = total.plus(r.times(r));
             }
         }

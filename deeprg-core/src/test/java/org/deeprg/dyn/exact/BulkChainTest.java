@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.Example;
@@ -75,7 +75,7 @@ class BulkChainTest {
     @Test
     void lumpedSpectrumEqualsDenseSpectrum() {
         BulkChain c = new BulkChain(2, 2, Activation.HEAVISIDE, Alphabet.TERNARY_WEIGHTS, Alphabet.BINARY_NEURONS, 0.9);
-        double[][] dense = org.deeprg.rg.Spectrum.eigenvalues(c.transferMatrix());
+        double[][] dense = org.deeprg.dyn.rg.Spectrum.eigenvalues(c.transferMatrix());
         double[][] lumped = c.eigenvalues();
         assertThat(lumped.length).isEqualTo(dense.length);
         for (int i = 0; i < dense.length; i++) {

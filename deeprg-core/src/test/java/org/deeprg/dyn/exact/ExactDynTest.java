@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.deeprg.InvalidInputException;
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.DynParameters;
@@ -109,7 +109,7 @@ class ExactDynTest {
     void hNewEqualsHOriginalOnTheForwardPass() {
         UniformRandomProvider rng = RandomStreams.root(11).generator();
         var g = RandomStreams.root(12).gaussian();
-        for (Activation a : Activation.values()) {
+        for (Activation a : DynNetwork.activations()) {
             for (int trial = 0; trial < 20; trial++) {
                 int n = 1 + rng.nextInt(3);
                 DynNetwork net = new DynNetwork(n, 1 + rng.nextInt(4), a);

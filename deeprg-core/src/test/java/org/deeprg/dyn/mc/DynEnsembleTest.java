@@ -7,7 +7,7 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.assertj.core.data.Offset;
 import org.deeprg.InvalidInputException;
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.DynParameters;
 import org.deeprg.dyn.Example;
@@ -30,10 +30,10 @@ class DynEnsembleTest {
 
     @Test
     void costAndConstraintAgreeWithTheSharedHamiltonians() {
-        for (Activation a : Activation.values()) {
+        for (Activation a : DynNetwork.activations()) {
             DynNetwork net = new DynNetwork(2, 3, a);
             DynEnsemble ens = new DynEnsemble(net, TWO, 1.3, 4.0, 0, 0);
-            double[] x = random(ens.layout(), RandomStreams.root(a.ordinal()).generator());
+            double[] x = random(ens.layout(), RandomStreams.root(DynNetwork.activations().indexOf(a)).generator());
             DynParameters p = ens.layout().parameters(x);
             double[][][] h = ens.layout().neurons(x, TWO);
             assertThat(ens.cost(x)).isCloseTo(Hamiltonians.cost(net, p, h, TWO), Offset.offset(1e-12));

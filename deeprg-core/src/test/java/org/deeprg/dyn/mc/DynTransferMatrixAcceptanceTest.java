@@ -3,7 +3,7 @@ package org.deeprg.dyn.mc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.Example;

@@ -3,7 +3,7 @@ package org.deeprg.dyn.mc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.assertj.core.data.Offset;
-import org.deeprg.dyn.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.DynParameters;
 import org.deeprg.dyn.Example;
@@ -109,7 +109,7 @@ class SpinGlassTest {
 
     @Test
     void analysisReportsOverlapDistributionAndSusceptibility() {
-        SpinGlassAnalysis.Result r = SpinGlassAnalysis.run(new SpinGlassAnalysis.Spec(NET, EX, 2, 4, 0.25, 0.25, 8, 2000, 200, 1),
+        SpinGlassResult r = SpinGlassAnalysis.run(new SpinGlassSpec(NET, EX, 2, 4, 0.25, 0.25, 8, 2000, 200, 1),
                 RunContext.of(6));
         double total = r.overlap().probability().stream().mapToDouble(Estimate::mean).sum();
         assertThat(total).isCloseTo(1, Offset.offset(1e-9));

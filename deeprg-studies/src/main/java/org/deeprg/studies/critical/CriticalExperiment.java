@@ -63,7 +63,7 @@ public final class CriticalExperiment {
     public static Run train(String name, TrainingSpec spec, DataSource.Split data, RandomStreams streams, Progress progress) {
         Trainer t = new Trainer(spec, data.train(), data.test(), streams.split("training"));
         List<EpochStats> h = t.run(progress, null);
-        List<LayerDiagnostics> d = LayerDiagnostics.measure(t.network(), data.test(), 256);
+        List<LayerDiagnostics> d = LayerDiagnostics.measure(t.parameters(), data.test(), 256);
         return new Run(name, spec.lambda(), h, t.millisPerStep(), t.millisPerRegulariser(), t.regulariserApplications(),
                 t.regulariserFraction(), d);
     }

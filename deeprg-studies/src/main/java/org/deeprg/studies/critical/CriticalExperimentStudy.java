@@ -1,11 +1,11 @@
 package org.deeprg.studies.critical;
 
 import org.deeprg.train.Adam;
-import org.deeprg.train.ActivationFunction;
+import org.deeprg.net.Activation;
 import org.deeprg.train.DataSource;
 import org.deeprg.train.TrainingSpec;
 import org.deeprg.train.EpochStats;
-import org.deeprg.train.Blas;
+import org.deeprg.numerics.Blas;
 import org.deeprg.train.DiagnosticFit;
 
 import java.nio.file.Files;
@@ -90,7 +90,7 @@ public final class CriticalExperimentStudy implements Study {
             data = new DataSource("synthetic", null, full ? 60_000 : 6_000, full ? 10_000 : 2_000);
             reason = "synthetic Gaussian clusters: Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)";
         }
-        TrainingSpec spec = new TrainingSpec(TrainingSpec.PAPER_HIDDEN, ActivationFunction.RELU, full ? 20 : 2, 128, 1e-3,
+        TrainingSpec spec = new TrainingSpec(TrainingSpec.PAPER_HIDDEN, Activation.RELU, full ? 20 : 2, 128, 1e-3,
                 LAMBDA, BETA, full ? 1 : 10);
         return new Settings(data, reason, spec, full ? 500 : 50);
     }
@@ -188,7 +188,7 @@ public final class CriticalExperimentStudy implements Study {
                 String.format(Locale.ROOT, "%.4f without, %.4f with", plain.finalTestAccuracy(), critical.finalTestAccuracy()),
                 "the paper gives no accuracies; measured on " + s.data().kind() + " (" + s.dataReason() + ")"));
 
-        b.summary("data: " + s.data().kind() + ", " + data.train().count() + " train / " + data.test().count()
+        b.summary("data: " + s.data().kind() + ", " + data.train().size() + " train / " + data.test().size()
                 + " test examples (" + s.dataReason() + "); BLAS " + Blas.backend());
         b.summary(String.format(Locale.ROOT, "test accuracy: %.4f without, %.4f with the critical regulariser (lambda = %g, beta = %g, every %d steps)",
                 plain.finalTestAccuracy(), critical.finalTestAccuracy(), s.training().lambda(), s.training().beta(), s.training().every()));

@@ -1,36 +1,31 @@
 package org.deeprg.studies.critical;
 
-import org.deeprg.critical.CouplingFlow;
-import org.deeprg.critical.CriticalRegulariser;
-import org.deeprg.critical.CouplingConvention;
+import org.deeprg.critical.CouplingsAnalysis;
+import org.deeprg.critical.CouplingsResult;
 import org.deeprg.critical.CriticalityAnalysis;
-import org.deeprg.critical.LayerCouplings;
 import org.deeprg.critical.TwoPointFunction;
+import org.deeprg.critical.TwoPointResult;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.deeprg.io.NdArray;
-import org.deeprg.io.WeightFiles;
 import org.deeprg.result.Figure;
 import org.deeprg.result.Result;
 import org.deeprg.result.Series;
 import org.deeprg.result.Table;
 
 /**
- * Builds {@link Result}s (data, table, figures) for the two-point function and for the couplings of a weight file;
- * shared by the {@code critical correlation} / {@code critical couplings} commands and the reproduce study.
+ * The presenters of the criticality theory: turn the typed results of {@link TwoPointFunction#run} and
+ * {@link CouplingsAnalysis#run} into report {@link Result}s (the result as data, CSV tables, figures, summary lines),
+ * for the {@code critical correlation} / {@code critical couplings} commands and the reproduce study.
  */
 public final class CriticalReports {
-    /** Largest N analysed by {@link #couplings} (one N x N eigen-decomposition per layer). */
-    public static final int MAX_UNITS = 4096;
-
     private CriticalReports() {
     }
 
-    /** Result of {@link TwoPointFunction#compute}: the fit, a table of C(x) and a plot with the fitted line. */
-    public static Result correlation(TwoPointFunction.Result res) {
+    /** The report of {@link TwoPointFunction#run}: the fit, a table of C(x) and a plot with the fitted line. */
+    public static Result correlation(TwoPointResult res) {
         int d = res.dimension();
         double[] x = res.distance();
         double[] c = res.correlation();
@@ -94,126 +89,44 @@ public final class CriticalReports {
                 .figure(figure).summary(title).build();
     }
 
-    /** Which index of a stored weight matrix indexes the units of w = v v^T. */
-    public enum Units {
-        /** N = rows: w = v v^T over the rows (Eq. 32 with v as stored). */
-        ROWS,
-        /** N = columns: w = v^T v over the columns. */
-        COLUMNS
-    }
-
     /**
-     * Per-layer analysis of a weight file.
-     *
-     * @param name                 array name in the file
-     * @param shape                stored shape
-     * @param units                N
-     * @param a                    factor a of the convention
-     * @param g                    gradient coupling g
-     * @param massFrobeniusNorm    ||r||_F
-     * @param massTrace            trace of r
-     * @param linearCouplingNorm   ||u||_2
-     * @param analysis             case classification and criticality residuals
-     * @param spectrum             eigenvalues of a w, ascending (not in the JSON; plotted)
+     * The report of {@link CouplingsAnalysis#run}: the result as data, a table of the layers, the spectra of
+     * {@code a w} and one summary line per layer.
      */
-    public record LayerReport(String name, int[] shape, int units, double a, double g, double massFrobeniusNorm,
-                              double massTrace, double linearCouplingNorm, CriticalityAnalysis analysis,
-                              @com.fasterxml.jackson.annotation.JsonIgnore double[] spectrum) {
-    }
-
-    /**
-     * JSON of {@code critical couplings}.
-     *
-     * @param file       the weight file
-     * @param beta       beta
-     * @param h          uniform external field
-     * @param convention Eq. 13 or Eq. 55
-     * @param units      rows or columns as units
-     * @param layers     one report per 2-d array
-     * @param skipped    arrays not analysed, with the reason
-     */
-    public record CouplingsReport(String file, double beta, double h, CouplingConvention convention, Units units,
-                                  List<LayerReport> layers, List<String> skipped) {
-    }
-
-    /** Reads a weight file and analyses every 2-d array as a layer. */
-    public static Result couplings(Path file, double beta, double h, CouplingConvention convention, Units units) {
-        List<NdArray> arrays = WeightFiles.read(file);
-        List<LayerReport> layers = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+    public static Result couplings(CouplingsResult result) {
+        Path file = Path.of(result.file());
         Table.Builder table = Table.builder("layers", "layer", "N", "case", "nearest case", "flow residual",
                 "Eq. 33 residual", "Eq. 30 residual", "min eig a w", "max eig a w");
         List<Series> spectra = new ArrayList<>();
-        for (NdArray arr : arrays) {
-            int[] s = arr.shape();
-            if (s.length != 2) {
-                skipped.add(arr.name() + ": rank " + s.length + ", not a 2-d weight matrix");
-                continue;
-            }
-            int rows = units == Units.ROWS ? s[0] : s[1];
-            int cols = units == Units.ROWS ? s[1] : s[0];
-            if (rows == 0 || cols == 0) {
-                skipped.add(arr.name() + ": empty");
-                continue;
-            }
-            if (rows > MAX_UNITS) {
-                skipped.add(arr.name() + ": N = " + rows + " units exceeds the limit of " + MAX_UNITS
-                        + " (try --units " + (units == Units.ROWS ? "columns" : "rows") + ")");
-                continue;
-            }
-            double[] v = arr.data();
-            boolean finite = true;
-            for (double e : v) {
-                finite &= Double.isFinite(e);
-            }
-            if (!finite) {
-                skipped.add(arr.name() + ": contains NaN or infinite weights");
-                continue;
-            }
-            if (units == Units.COLUMNS) {
-                double[] t = new double[v.length];
-                CriticalRegulariser.transpose(v, s[0], s[1], t);
-                v = t;
-            }
-            LayerCouplings layer = LayerCouplings.fromLayer(v, rows, cols, beta, h, convention);
-            CriticalityAnalysis an = CriticalityAnalysis.of(layer);
-            double[] r = layer.r();
-            double fro = 0;
-            double trace = 0;
-            for (int i = 0; i < rows; i++) {
-                trace += r[i * rows + i];
-            }
-            for (double e : r) {
-                fro += e * e;
-            }
-            double un = 0;
-            for (double e : layer.u()) {
-                un += e * e;
-            }
-            double[] spectrum = an.spectrum();
-            layers.add(new LayerReport(arr.name(), s, rows, layer.a(), layer.g(), Math.sqrt(fro), trace, Math.sqrt(un),
-                    an, spectrum));
-            table.row(arr.name(), rows, an.fixedPointCase(), an.nearestCase(), an.flowResidual(),
+        for (CouplingsResult.Layer l : result.layers()) {
+            CriticalityAnalysis an = l.analysis();
+            table.row(l.name(), l.units(), an.fixedPointCase(), an.nearestCase(), an.flowResidual(),
                     an.componentResidual(), an.neumannResidual(), an.minEigenvalue(), an.maxEigenvalue());
+            double[] spectrum = l.spectrum();
             double[] rank = new double[spectrum.length];
             for (int i = 0; i < rank.length; i++) {
                 rank[i] = (i + 0.5) / rank.length;
             }
-            spectra.add(Series.line(arr.name(), rank, spectrum));
+            spectra.add(Series.line(l.name(), rank, spectrum));
         }
+        List<CouplingsResult.Layer> layers = result.layers();
+        List<String> skipped = result.skipped();
         Result.Builder b = Result.builder("Couplings of the layers of " + file.getFileName())
-                .data(new CouplingsReport(file.toString(), beta, h, convention, units, layers, skipped))
-                .table(table.build()).inputFile(file);
+                .data(result)
+                .table(table.build());
+        if (java.nio.file.Files.isRegularFile(file)) {
+            b.inputFile(file);
+        }
         if (!spectra.isEmpty()) {
             double[] ends = {0, 1};
             spectra.add(Series.line("fixed point a w = 1 (Eq. 28)", ends, new double[] {1, 1}));
             spectra.add(Series.line("singularity a w = 1/2 (Eq. 26)", ends, new double[] {0.5, 0.5}));
             b.figure(Figure.of("spectrum", "Spectrum of a w per layer", "rank / N", "eigenvalue of a w",
                     "Eigenvalues of a w = (beta/N) v v^T (Eq. 32) for each layer. The flow Eq. 26 moves each eigenvalue "
-                            + "x as 2x(1-x)/(1-2x): fixed points at 0 (trivial) and 1 (critical Curie-Weiss, Eq. 28), "
-                            + "singular at 1/2.", spectra.toArray(new Series[0])));
+                            + "x as 2x(1-x)/(1-2x): fixed points at 0 and 1 (all eigenvalues 1: Eq. 28; a mix of 0 and 1: "
+                            + "the second bullet of Sec. 2.5), singular at 1/2.", spectra.toArray(new Series[0])));
         }
-        for (LayerReport l : layers) {
+        for (CouplingsResult.Layer l : layers) {
             b.summary(String.format(Locale.ROOT, "%s: N = %d, %s (nearest %s), flow residual %.3g, Eq. 33 residual %.3g,"
                             + " Eq. 30 residual %.3g", l.name(), l.units(), l.analysis().fixedPointCase(),
                     l.analysis().nearestCase(), l.analysis().flowResidual(), l.analysis().componentResidual(),
@@ -226,16 +139,6 @@ public final class CriticalReports {
             b.summary("no 2-d weight matrix found");
         }
         return b.build();
-    }
-
-    static double[] spectrum(LayerCouplings layer) {
-        var eig = CouplingFlow.eigen(layer.w(), layer.n(), false);
-        double[] x = new double[layer.n()];
-        for (int q = 0; q < x.length; q++) {
-            x[q] = layer.a() * eig.getEigenvalue(q).getReal();
-        }
-        java.util.Arrays.sort(x);
-        return x;
     }
 
     private static double[] unbox(List<Double> v) {

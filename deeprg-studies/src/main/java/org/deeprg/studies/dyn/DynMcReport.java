@@ -3,7 +3,8 @@ package org.deeprg.studies.dyn;
 import org.deeprg.dyn.mc.SpinGlassCouplings;
 import org.deeprg.dyn.mc.DynMcResult;
 import org.deeprg.dyn.mc.DynMcSpec;
-import org.deeprg.dyn.mc.SpinGlassAnalysis;
+import org.deeprg.dyn.mc.SpinGlassResult;
+import org.deeprg.dyn.mc.SpinGlassSpec;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,10 @@ import org.deeprg.result.Series;
 import org.deeprg.result.Table;
 import org.deeprg.stats.Estimate;
 
-/** Turns Monte Carlo and spin-glass results into {@link Result}s (figures, tables, summary lines). */
+/**
+ * Presents the results of {@code dyn mc} ({@link org.deeprg.dyn.mc.DynMonteCarlo#run}) and {@code dyn spinglass}
+ * ({@link org.deeprg.dyn.mc.SpinGlassAnalysis#run}): summary lines, tables and figures. Presentation only.
+ */
 public final class DynMcReport {
     private DynMcReport() {
     }
@@ -37,7 +41,7 @@ public final class DynMcReport {
     /** The result of {@code dyn mc}. */
     public static Result result(DynMcSpec spec, DynMcResult r) {
         Result.Builder b = Result.builder(String.format(Locale.ROOT, "Dynamic-neuron Monte Carlo (%s): N=%d, M=%d, %s, beta=%s, betaV=%s",
-                r.sampler(), spec.network().width(), spec.network().depth(), spec.network().activation().cliName(), spec.beta(),
+                r.sampler(), spec.network().width(), spec.network().depth(), spec.network().activation().name(), spec.beta(),
                 spec.betaV())).data(r);
         b.summary("cost       = " + r.cost().format() + "  (tau_int " + fmt(r.cost().tauInt()) + ")");
         b.summary("constraint = " + r.constraint().format() + "  (tau_int " + fmt(r.constraint().tauInt()) + ")");
@@ -49,11 +53,17 @@ public final class DynMcReport {
             b.summary("xi         = " + r.correlationLength().format());
         }
         b.summary(String.format(Locale.ROOT, "acceptance %.3f, R-hat(cost) %.4f, %d chains x %d sweeps", r.acceptanceRate(),
-                r.rHat().get("cost"), r.chains(), r.sweeps()));
+                r.cost().rHat(), r.chains(), r.sweeps()));
+        for (Estimate e : new Estimate[] {r.cost(), r.constraint(), r.energy(), r.neuronMean()}) {
+            if (e != null && !e.stderrReliable()) {
+                b.summary("warning: " + e.unreliableBecause() + "; run longer chains (--sweeps) before trusting the error bars");
+                break;
+            }
+        }
         if (r.swapAcceptance() != null) {
             b.summary("swap acceptance " + r.swapAcceptance());
         }
-        Table.Builder t = Table.builder("estimates", "observable", "mean", "stderr", "tauInt", "samples");
+        Table.Builder t = Table.builder("estimates", "observable", "mean", "stderr", "tauInt", "samples", "rHat", "stderrReliable");
         row(t, "cost", r.cost());
         row(t, "constraint", r.constraint());
         if (r.energy() != null) {
@@ -69,15 +79,15 @@ public final class DynMcReport {
         int rr = r.correlation().size();
         b.figure(Figure.of("correlation", "Neuron correlation function G_h(r)", "distance r (layers)", "G_h(r)",
                 "Connected <h^(m) h^(m+r)> - <h^(m)><h^(m+r)>, averaged over m, units and examples (Eq. 34), jackknife errors.",
-                Series.withErrors("Monte Carlo", range(0, rr), means(r.correlation()), errors(r.correlation()))));
+                Series.estimates("Monte Carlo", range(0, rr), r.correlation())));
         int depth = r.neuronMeanByLayer().size();
         b.figure(Figure.of("neuron-mean-by-layer", "Mean neuron per layer", "layer m", "<h^(m)>",
                 "Average of h^(m) over examples and units, binned errors.",
-                Series.withErrors("Monte Carlo", range(1, depth), means(r.neuronMeanByLayer()), errors(r.neuronMeanByLayer()))));
+                Series.estimates("Monte Carlo", range(1, depth), r.neuronMeanByLayer())));
         double[] wx = r.weightHistogram().x().stream().mapToDouble(Double::doubleValue).toArray();
         b.figure(Figure.of("weight-histogram", "Weight distribution", "W", "fraction",
                 "Fraction of weights W^(m)_ij at each value (discrete) or in each bin (continuous).",
-                Series.withErrors("Monte Carlo", wx, means(r.weightHistogram().fraction()), errors(r.weightHistogram().fraction()))));
+                Series.estimates("Monte Carlo", wx, r.weightHistogram().fraction()).withStyle(Series.Style.HISTOGRAM)));
         if (r.ladder() != null) {
             double[] bv = r.ladder().stream().mapToDouble(DynMcResult::betaV).toArray();
             b.figure(Figure.of("constraint-vs-beta-v", "Constraint along the betaV ladder", "betaV", "<constraint>",
@@ -89,7 +99,7 @@ public final class DynMcReport {
     }
 
     private static void row(Table.Builder t, String name, Estimate e) {
-        t.row(name, e.mean(), e.stderr(), e.tauInt(), e.samples());
+        t.row(name, e.mean(), e.stderr(), e.tauInt(), e.samples(), e.rHat(), e.stderrReliable());
     }
 
     private static String fmt(double x) {
@@ -97,7 +107,7 @@ public final class DynMcReport {
     }
 
     /** The result of {@code dyn spinglass}. */
-    public static Result spinGlass(SpinGlassAnalysis.Spec spec, SpinGlassAnalysis.Result r) {
+    public static Result spinGlass(SpinGlassSpec spec, SpinGlassResult r) {
         Result.Builder b = Result.builder(String.format(Locale.ROOT, "Spin-glass limit (Eq. A2): N=%d, M=%d, beta=%s, betaV=%s, %d coupling sets",
                 spec.network().width(), spec.network().depth(), spec.beta(), spec.betaV(), spec.samples())).data(r);
         b.summary("[<q^2>]        = " + r.qSquared().format());
@@ -110,7 +120,7 @@ public final class DynMcReport {
         }
         b.figure(Figure.of("overlap-distribution", "Replica overlap distribution P(q)", "q", "P(q)",
                 "Two independent Metropolis replicas per coupling set; probability of each overlap value, averaged over coupling sets.",
-                Series.withErrors("P(q)", r.overlap().q(), means(r.overlap().probability()), errors(r.overlap().probability()))));
+                Series.estimates("P(q)", r.overlap().q(), r.overlap().probability()).withStyle(Series.Style.HISTOGRAM)));
         Table.Builder c = Table.builder("couplings", "a", "b", "J");
         for (SpinGlassCouplings.Bond bond : r.couplings().couplings()) {
             c.row(bond.a(), bond.b(), bond.j());

@@ -4,39 +4,47 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.deeprg.net.Activation;
+import org.deeprg.net.Dataset;
+import org.deeprg.net.DenseNetwork;
+import org.deeprg.net.NetworkCost;
+import org.deeprg.net.Weights;
 import org.deeprg.result.Claim;
+import org.deeprg.result.ClaimKind;
 import org.deeprg.result.Figure;
+import org.deeprg.result.Paper;
 import org.deeprg.result.Result;
 import org.deeprg.result.Series;
 import org.deeprg.result.Table;
+import org.deeprg.result.Value;
+import org.deeprg.result.Verdict;
+import org.deeprg.run.RunContext;
 import org.deeprg.sft.DampedDynamics;
-import org.deeprg.sft.DiscreteAction;
 import org.deeprg.sft.Embedding;
 import org.deeprg.sft.HiddenLayerExample;
 import org.deeprg.sft.Locality;
+import org.deeprg.sft.Mechanics;
 import org.deeprg.sft.ModeSimulation;
 import org.deeprg.sft.MomentumMapping;
 import org.deeprg.sft.NoisyTraining;
 import org.deeprg.sft.PerceptronExample;
 import org.deeprg.sft.algebra.CostExpansion;
-import org.deeprg.sft.net.Activation;
-import org.deeprg.sft.net.Dataset;
-import org.deeprg.sft.net.Network;
-import org.deeprg.sft.net.NetworkCost;
 import org.deeprg.stats.Estimate;
-import org.deeprg.result.Paper;
 import org.deeprg.study.Scale;
 import org.deeprg.study.Study;
 import org.deeprg.study.StudyContext;
 
 /**
- * Reproduces the computable content of Lee, Lee, Yi, "Synaptic field theory for neural networks" (2025): Eq. 5 as
- * the Euler-Lagrange equation of Eq. 8 with the dissipation identity, the optimiser/de Sitter dictionary, the cost
- * expansion (Eq. 11) checked against Hessian-vector products, locality of J2/J3 under the standard indexing and the
- * paper's relabelling (Figs. 2-3), Example 1 (Eq. 14 form, normal modes from momentum training, dispersion against
- * Eq. 17), Example 2 (Eq. 19 terms, mass-term claim, Table II), and noisy training (outlook iii).
+ * Reproduces and audits the checkable content of Lee, Lee, Yi, "Synaptic field theory for neural networks" (2025):
+ * gradient descent as the flow of Eq. 4 and the high-viscosity limit of Eq. 5 (with Table I's step size <-> Hubble
+ * parameter), Eq. 5 as the Euler-Lagrange equation of Eq. 8 (de Sitter reading, Eqs. 6 and 10), the output dynamics of
+ * Eq. 7 for a constant NTK, the cost expansion (Eq. 11) against Hessian-vector products, locality of J2/J3 (Eq. 12,
+ * Figs. 2-3), Example 1 (Eq. 14, normal modes from momentum training, the continuum limit Eqs. 15-17), Example 2 (Eqs.
+ * 18-19, Table II term by term, the mass-term discussion) and noisy training (outlook iii). Every claim has a stable
+ * id, the paper's reference and one of the five verdicts; the audit is summarised in docs/audit-lee2025.md.
  */
 public final class SynapticFieldTheoryStudy implements Study {
+    private static final Paper PAPER = Paper.SYNAPTIC_FIELD_THEORY_2025;
 
     @Override
     public String id() {
@@ -45,7 +53,7 @@ public final class SynapticFieldTheoryStudy implements Study {
 
     @Override
     public Paper paper() {
-        return Paper.SYNAPTIC_FIELD_THEORY_2025;
+        return PAPER;
     }
 
     @Override
@@ -55,7 +63,7 @@ public final class SynapticFieldTheoryStudy implements Study {
 
     /** JSON contract of the study. */
     public record Data(Mechanics mechanics, double maxSourceVsHvpDifference, List<LocalityRow> locality,
-                       Example1 example1, List<TableIIRow> tableII, Example2 example2, Noise noise) { }
+                       Example1 example1, List<TableIIRow> tableII, Example2 example2, Noise noise, Audit audit) { }
 
     /** Eq. 5/8 checks. */
     public record Mechanics(double gamma, double maxDissipationIdentityError, double eulerLagrangeRelativeResidual,
@@ -85,6 +93,36 @@ public final class SynapticFieldTheoryStudy implements Study {
     public record Noise(double temperature, double gamma, Estimate softModeVariance, double softModePrediction,
                         Estimate stiffModeVariance, double stiffModePrediction, Estimate kineticTemperature) { }
 
+    /**
+     * The numbers of the audit added by issue 11.
+     *
+     * @param learningRates          eta of the two gradient-descent runs against Eq. 4 (flow time eta T = 0.25)
+     * @param gradientFlowDeviation  Eq. 3 against Eq. 4 (relative), per learning rate
+     * @param dampedLearningRates    eta of the two runs against Eq. 5 (flow time 0.1, 10 examples)
+     * @param dampedFlowDeviation    Eq. 3 against Eq. 5 with gamma = 1/eta, per learning rate
+     * @param wrongFrictionDeviation Eq. 3 against Eq. 5 with gamma = 2/eta at the smaller learning rate
+     * @param outputEquationPlus     residual of Z'' + gamma Z' + Theta dC/dZ (Eq. 7 with beta = -gamma)
+     * @param outputEquationMinus    residual of Z'' - gamma Z' + Theta dC/dZ (Eq. 7 with beta = +gamma)
+     * @param mlpStandardR99         r99 of J2 of a dense MLP under the standard flat indexing, over the system size
+     * @param harmonicMeanK          long-wavelength stiffness of Example 1's chain (harmonic mean of K_a)
+     * @param arithmeticMeanK        the arithmetic mean of K_a (what K_i -> K(x) suggests)
+     * @param tableIISites           sites of the Table II lattice comparisons
+     * @param tableIIPaperConvention relative errors (constant, linear, quadratic part) of Table II in the index-unit
+     *                               convention with w2 = -W2, per site count
+     * @param tableIIUnflipped       the same without the sign of w2, at the larger site count
+     * @param tableIISiteSpacing     the same with a = one site (w2 = -W2), per site count
+     * @param deeperNetInnerMass     largest |d^2C/dW^2| of the inner layers of a three-layer net at W = 0
+     * @param deeperNetLastMass      d^2C/dW^2 of the last layer's weights there (expected 2 N_l r^2)
+     */
+    public record Audit(double[] learningRates, double[] gradientFlowDeviation, double[] dampedLearningRates, double[] dampedFlowDeviation,
+                        double wrongFrictionDeviation, double outputEquationPlus, double outputEquationMinus, double mlpStandardR99,
+                        double harmonicMeanK, double arithmeticMeanK, int[] tableIISites, double[][] tableIIPaperConvention,
+                        double[] tableIIUnflipped, double[][] tableIISiteSpacing, double deeperNetInnerMass, double deeperNetLastMass) { }
+
+    private static Claim.Builder paperClaim(String name, String ref) {
+        return Claim.of(PAPER, name).ref(ref).kind(ClaimKind.PAPER_CLAIM);
+    }
+
     @Override
     public Result run(StudyContext ctx) {
         boolean full = ctx.scale() == Scale.FULL;
@@ -92,11 +130,11 @@ public final class SynapticFieldTheoryStudy implements Study {
         List<Claim> claims = new ArrayList<>();
 
         // ---------------------------------------------------------------- mechanics (Eqs. 5, 8, 10)
-        ctx.progress().start("sft mechanics", 7);
-        Network tanh = Network.dense(new int[] {3, 5, 2}, new Activation.Tanh(), Activation.identity(), true);
+        ctx.progress().start("sft mechanics", 8);
+        DenseNetwork tanh = DenseNetwork.dense(new int[] {3, 5, 2}, Activation.TANH, Activation.LINEAR, true);
         Dataset mlpData = Dataset.uniformRandom(ctx.streams().split("mlp-data").generator(), 30, 3, 2);
-        NetworkCost mlp = new NetworkCost(tanh, mlpData, 1);
-        double[] w0 = randomWeights(ctx.streams().split("mlp-w0").generator(), tanh.parameterCount(), 0.8);
+        NetworkCost mlp = NetworkCost.of(tanh, mlpData, RunContext.of(0));
+        double[] w0 = Weights.uniform(ctx.streams().split("mlp-w0").generator(), tanh.parameterCount(), 0.8);
         double gamma = 0.6;
         DampedDynamics dyn = new DampedDynamics(mlp, gamma);
         DampedDynamics.State[] traj = dyn.integrate(w0, new double[w0.length], full ? 20 : 8, full ? 800 : 200, 1e-11);
@@ -113,7 +151,11 @@ public final class SynapticFieldTheoryStudy implements Study {
             ed[i] = traj[i].energy() + traj[i].dissipated();
             act[i] = traj[i].action();
         }
-        double[] el = eulerLagrange(mlp, gamma, w0, ctx);
+        UniformRandomProvider elPath = ctx.streams().split("el-path").generator();
+        double[] pathB = Weights.uniform(elPath, w0.length, 0.5);
+        double[] pathC = Weights.uniform(elPath, w0.length, 0.2);
+        double elResidual = org.deeprg.sft.Mechanics.eulerLagrangeResidual(mlp, gamma, w0, pathB, pathC, 0.4, 0.005, 1e-5);
+        double onShell = org.deeprg.sft.Mechanics.onShellResidual(mlp, gamma, w0, pathB, 0.005, 40, 20, 1e-6);
         List<Mapping> maps = new ArrayList<>();
         Table.Builder mapTable = Table.builder("momentum-mapping", "learning rate eta", "momentum mu", "time step h", "gamma = -ln(mu)/h",
                 "gamma_fd = (1-mu)/sqrt(eta)", "Hubble H = gamma/3");
@@ -122,14 +164,33 @@ public final class SynapticFieldTheoryStudy implements Study {
             maps.add(new Mapping(em[0], em[1], m.timeStep(), m.gamma(), m.gammaFiniteDifference(), m.hubble(3)));
             mapTable.row(em[0], em[1], m.timeStep(), m.gamma(), m.gammaFiniteDifference(), m.hubble(3));
         }
-        Mechanics mech = new Mechanics(gamma, dissErr, el[0], el[1], maps);
-        claims.add(Claim.check("Eqs. 5 and 8: Eq. 5 is the Euler-Lagrange equation of S = ∫dt e^{γt}(W'^2/2 - C)",
-                "Eq. 5 follows from Eq. 8", String.format(Locale.ROOT, "numerical δS/δW = -h e^{γt}(W''+γW'+∇C) to relative %.1e on an "
-                        + "arbitrary path; %.1e of the force scale on a solution of Eq. 5", el[0], el[1]),
-                el[0] < 1e-3 && el[1] < 1e-3, "variation of the discretised action by central differences (h = 0.005), tanh MLP with 27 weights"));
-        claims.add(Claim.check("Eq. 5: dE/dt = -γ W'^2 for E = W'^2/2 + C (dissipation; implied by the damped equation)",
-                "E + γ∫W'^2 dt conserved", String.format(Locale.ROOT, "max |E + D - E(0)|/E(0) = %.1e", dissErr), dissErr < 1e-7,
-                "Dormand-Prince 8(5,3), tolerance 1e-11, the dissipated energy D integrated with the state"));
+        Mechanics mech = new Mechanics(gamma, dissErr, elResidual, onShell, maps);
+        claims.add(paperClaim("eq8-euler-lagrange", "Eq. 8")
+                .statement("Eq. 5 (W'' + γW' + ∂C/∂W = 0) follows from the action S = ∫dt e^{γt}(W'²/2 − C) by the least action principle")
+                .paperValue("Eq. 5 is the Euler-Lagrange equation of Eq. 8")
+                .measured(Value.of(elResidual, String.format(Locale.ROOT, "δS/δW = −h e^{γt}(W'' + γW' + ∇C) to relative %.1e on an arbitrary "
+                        + "path; on a solution of Eq. 5 δS/δW is %.1e of one force term", elResidual, onShell)))
+                .verdict(elResidual < 1e-3 && onShell < 1e-3 ? Verdict.AGREES : Verdict.DISAGREES,
+                        "independent route: central differences of the discretised action (h = 0.005) against Eq. 5 evaluated analytically "
+                                + "on the path, tanh MLP with 27 weights; residual O(h²) (MechanicsTest.eulerLagrangeOfTheActionIsEquationFive, "
+                                + "solutionsOfEquationFiveMakeTheActionStationary)")
+                .build());
+        claims.add(paperClaim("eq6-eq10-de-sitter", "Eqs. 6, 10")
+                .statement("With e^{γt} = √−g the action of Eq. 8 is a field in de Sitter space, H = γ/d (Eq. 10), consistent with Eq. 6's "
+                        + "friction 3H = γ for d = 3")
+                .paperValue("H = γ/d")
+                .measured(Value.of(maps.get(0).hubble3d(), String.format(Locale.ROOT, "the weight e^{γt} = e^{dHt} gives the friction γ = dH in the "
+                        + "Euler-Lagrange equation (residual %.1e); at d = 3, 3H = γ as in Eq. 6; e.g. η = 0.01, μ = 0.9: γ = %.4g, H = %.4g",
+                        elResidual, maps.get(0).gamma(), maps.get(0).hubble3d())))
+                .verdict(Verdict.AGREES, "exact: √−g = e^{dHt} for flat-slicing de Sitter (ds² = −dt² + e^{2Ht}dx²), so e^{γt} = √−g ⇔ H = γ/d; "
+                        + "the friction of the resulting equation is checked numerically with the Eq. 8 variation")
+                .build());
+        claims.add(Claim.of(PAPER, "eq5-dissipation").kind(ClaimKind.SELF_CHECK)
+                .statement("Eq. 5 dissipates: E + γ∫W'² dt is conserved for E = W'²/2 + C (checks deeprg's integrator)")
+                .paperValue(0.0).measured(Value.of(dissErr, String.format(Locale.ROOT, "max |E + D − E(0)|/E(0) = %.1e", dissErr)))
+                .verdict(dissErr < 1e-7 ? Verdict.AGREES : Verdict.DISAGREES,
+                        "Dormand-Prince 8(5,3), tolerance 1e-11, the dissipated energy D integrated with the state; tolerance 1e-7")
+                .build());
         out.figure(Figure.of("mechanics-energy", "Damped training (Eq. 5) of a tanh MLP", "time t", "energy",
                 "Mechanical energy E = W'^2/2 + C decreases; E + γ∫W'^2 dt stays at E(0) (dissipation identity).",
                 Series.line("E(t)", tt, en), Series.line("E(t) + dissipated", tt, ed)));
@@ -139,13 +200,84 @@ public final class SynapticFieldTheoryStudy implements Study {
         out.table(mapTable.build());
         ctx.progress().advance(1);
 
+        // ---------------------------------------------------------------- Eq. 4, Eq. 5's high-viscosity limit, Table I, Eq. 7
+        double[] etas = {0.0025, 0.00125};
+        double[] gdFlow = new double[2];
+        for (int i = 0; i < 2; i++) {
+            gdFlow[i] = org.deeprg.sft.Mechanics.gradientDescentVsFlow(mlp, w0, etas[i], (int) Math.round(0.25 / etas[i]));
+        }
+        // Eq. 5 with gamma = 1/eta is stiff: a smaller data set and a shorter flow time keep it cheap
+        NetworkCost dampedCost = NetworkCost.of(tanh, Dataset.uniformRandom(ctx.streams().split("damped-data").generator(), 10, 3, 2),
+                RunContext.of(0));
+        double[] dampedEtas = {0.02, 0.01};
+        double[] gdDamped = new double[2];
+        for (int i = 0; i < 2; i++) {
+            gdDamped[i] = org.deeprg.sft.Mechanics.gradientDescentVsDampedFlow(dampedCost, w0, dampedEtas[i], 1 / dampedEtas[i],
+                    (int) Math.round(0.1 / dampedEtas[i]));
+        }
+        double wrongFriction = org.deeprg.sft.Mechanics.gradientDescentVsDampedFlow(dampedCost, w0, dampedEtas[1], 2 / dampedEtas[1],
+                (int) Math.round(0.1 / dampedEtas[1]));
+        claims.add(paperClaim("eq4-gradient-flow", "Eq. 4")
+                .statement("Interpreting the training step T as continuous time t turns gradient descent (Eq. 3) into dW/dt = −η ∂C/∂W")
+                .paperValue("dW/dt = −η ∂C/∂W")
+                .measured(Value.of(gdFlow[1], String.format(Locale.ROOT, "gradient descent vs the integrated flow (t = T, flow time ηT = 0.25): "
+                        + "relative deviation %.3g at η = %.3g, %.3g at η = %.3g (ratio %.2f: first order)", gdFlow[0], etas[0], gdFlow[1],
+                        etas[1], gdFlow[0] / gdFlow[1])))
+                .verdict(gdFlow[0] / gdFlow[1] > 1.6 && gdFlow[0] / gdFlow[1] < 2.6 && gdFlow[1] < 0.1 ? Verdict.AGREES : Verdict.DISAGREES,
+                        "Eq. 3 is the explicit Euler step of Eq. 4 with unit time step: the deviation vanishes linearly in η at fixed ηT "
+                                + "(MechanicsTest.gradientDescentFollowsTheGradientFlowOfEquationFourToFirstOrder)")
+                .build());
+        claims.add(paperClaim("eq5-high-viscosity-limit", "Eq. 5")
+                .statement("Eq. 4 is the high-viscosity limit (γW' ≫ W'') of W'' + γW' + ∂C/∂W = 0")
+                .paperValue("Eq. 4 = limit of Eq. 5 for γW' ≫ W''")
+                .measured(Value.of(gdDamped[1], String.format(Locale.ROOT, "gradient descent vs Eq. 5 with γ = 1/η (t = T, ηT = 0.1): relative "
+                        + "deviation %.3g at η = %.3g, %.3g at η = %.3g; with γ = 2/η it stays at %.3g", gdDamped[0], dampedEtas[0], gdDamped[1],
+                        dampedEtas[1], wrongFriction)))
+                .verdict(gdDamped[1] < 0.6 * gdDamped[0] && wrongFriction > 2.5 * gdDamped[1] ? Verdict.AGREES_UNDER_CONVENTION : Verdict.DISAGREES,
+                        "in the overdamped limit Eq. 5 gives W' = −∂C/∂W / γ, which is Eq. 4 exactly when γ = 1/η; the deviation of "
+                                + "gradient descent from Eq. 5 with that friction vanishes as η → 0, with another friction it does not "
+                                + "(MechanicsTest.gradientDescentIsEquationFiveWithFrictionOneOverEta)")
+                .convention("time t = training step T (Eq. 4) and friction γ = 1/η (the paper leaves the identification implicit)")
+                .build());
+        claims.add(paperClaim("table1-step-size-hubble", "Table I")
+                .statement("Dictionary: the step size η corresponds to the Hubble parameter H")
+                .paperValue("step size η ↔ Hubble parameter H")
+                .measured(String.format(Locale.ROOT, "H = γ/d = 1/(d η) for gradient descent read as the high-viscosity limit of Eq. 5 "
+                        + "(deviation %.3g at η = %.3g); with momentum μ, H = −ln μ/(d h), h = √η μ^{−1/4} (e.g. η = 0.01, μ = 0.9: H = %.4g)",
+                        gdDamped[1], dampedEtas[1], maps.get(0).hubble3d()))
+                .verdict(Verdict.AGREES_UNDER_CONVENTION,
+                        "derived: Eq. 4 is the overdamped Eq. 5 with γ = 1/η (claim eq5-high-viscosity-limit), and Eq. 10 gives H = γ/d, so "
+                                + "for gradient descent H = 1/(dη) is set by the step size alone; for momentum training H depends on (η, μ) "
+                                + "together (MomentumMapping; MechanicsTest.gradientDescentIsEquationFiveWithFrictionOneOverEta)")
+                .convention("gradient descent with t = T as the high-viscosity limit of Eq. 5, γ = 1/η, so H = 1/(d η); "
+                        + "for heavy-ball momentum instead γ = −ln μ / h with h = √η μ^{−1/4}")
+                .build());
+        DenseNetwork linear = DenseNetwork.dense(new int[] {3, 2}, Activation.LINEAR, Activation.LINEAR, true);
+        Dataset linearData = Dataset.uniformRandom(ctx.streams().split("eq7-data").generator(), 8, 3, 2);
+        UniformRandomProvider eq7 = ctx.streams().split("eq7-start").generator();
+        double[] lw0 = Weights.uniform(eq7, linear.parameterCount(), 0.7);
+        double[] lv0 = Weights.uniform(eq7, linear.parameterCount(), 0.7);
+        double[] outputEq = org.deeprg.sft.Mechanics.outputEquationResidual(linear, linearData, 0.8, lw0, lv0, 0.01, 10);
+        claims.add(paperClaim("eq7-output-dynamics", "Eq. 7")
+                .statement("With a constant neural tangent kernel Θ the outputs obey Z'' − βZ' + Θ ∂C/∂Z = 0, β related to γ "
+                        + "(Krippendorff-Spannowsky, quoted)")
+                .paperValue("Z'' − βZ' + Θ ∂C/∂Z = 0")
+                .measured(Value.of(outputEq[0], String.format(Locale.ROOT, "along Eq. 5 for a linear layer (Θ = JJᵀ exactly constant): "
+                        + "residual %.1e for Z'' + γZ' + Θ∂C/∂Z, %.2f for Z'' − γZ' + Θ∂C/∂Z", outputEq[0], outputEq[1])))
+                .verdict(outputEq[0] < 1e-3 && outputEq[1] > 0.05 ? Verdict.AGREES_UNDER_CONVENTION : Verdict.DISAGREES,
+                        "Z' = JW', Z'' = JW'' = −γZ' − JJᵀ∂C/∂Z for constant J; checked by second differences of the sampled outputs "
+                                + "(MechanicsTest.outputsFollowEquationSevenWithBetaEqualToMinusGamma)")
+                .convention("β = −γ: the friction enters with a plus sign, Z'' + γZ' + Θ∂C/∂Z = 0")
+                .build());
+        ctx.progress().advance(1);
+
         // ---------------------------------------------------------------- sources vs HVP (Eq. 11)
-        Network quad = Network.dense(new int[] {3, 3, 2}, Activation.quadratic(0.5, -0.7, 0.2), Activation.identity(), true);
+        DenseNetwork quad = DenseNetwork.dense(new int[] {3, 3, 2}, Activation.Polynomial.quadratic(0.5, -0.7, 0.2), Activation.LINEAR, true);
         Dataset qData = Dataset.uniformRandom(ctx.streams().split("quad-data").generator(), 12, 3, 2);
-        double[] qw = randomWeights(ctx.streams().split("quad-w").generator(), quad.parameterCount(), 0.6);
+        double[] qw = Weights.uniform(ctx.streams().split("quad-w").generator(), quad.parameterCount(), 0.6);
         CostExpansion qe = CostExpansion.of(quad, qData, qw, 2);
         double[][] j2 = qe.j2();
-        double[][] hq = new NetworkCost(quad, qData, 1).denseHessian(qw);
+        double[][] hq = NetworkCost.of(quad, qData, RunContext.of(0)).denseHessian(qw);
         double srcDiff = 0;
         double srcScale = 0;
         for (int a = 0; a < j2.length; a++) {
@@ -154,12 +286,20 @@ public final class SynapticFieldTheoryStudy implements Study {
                 srcScale = Math.max(srcScale, Math.abs(hq[a][b]));
             }
         }
-        claims.add(Claim.check("Eq. 11: J_2 is half the Hessian of the cost (exact polynomial algebra vs Hessian-vector products)",
-                "J_2 = (1/2) ∂²C", String.format(Locale.ROOT, "max |2 J_2 - H| = %.1e (max |H| = %.3g)", srcDiff, srcScale),
-                srcDiff < 1e-9 * Math.max(1, srcScale), "quadratic-activation MLP with " + quad.parameterCount() + " weights, 12 examples"));
+        claims.add(paperClaim("eq11-sources", "Eq. 11")
+                .statement("The cost is a power series in the weights, C = Σ J₁W + Σ J₂WW + ..., with data-dependent sources J_n")
+                .paperValue("J_n: Taylor coefficients of C")
+                .measured(Value.of(srcDiff, String.format(Locale.ROOT, "max |2J₂ − H| = %.1e (max |H| = %.3g); J₃, J₄ of tanh nets equal "
+                        + "5-point finite differences (CostExpansionTest)", srcDiff, srcScale)))
+                .verdict(srcDiff < 1e-9 * Math.max(1, srcScale) ? Verdict.AGREES_UNDER_CONVENTION : Verdict.DISAGREES,
+                        "exact polynomial algebra (Taylor-mode AD) against the Hessian from exact Hessian-vector products, quadratic-activation "
+                                + "MLP with " + quad.parameterCount() + " weights, 12 examples")
+                .convention("J_n fully symmetric and summed over all ordered index tuples, so J_n = ∂ⁿC/n! (J₂ = Hessian/2); Eq. 11 "
+                        + "fixes only the symmetric part")
+                .build());
         ctx.progress().advance(1);
 
-        // ---------------------------------------------------------------- locality (Figs. 2-3)
+        // ---------------------------------------------------------------- locality (Eq. 12, Figs. 2-3)
         List<LocalityRow> locRows = new ArrayList<>();
         Table.Builder locTable = Table.builder("locality", "example", "sites", "embedding", "source", "band width", "r90", "r99",
                 "system size", "terms");
@@ -173,13 +313,9 @@ public final class SynapticFieldTheoryStudy implements Study {
         for (int s : siteList) {
             Dataset d1 = Dataset.uniformRandom(ctx.streams().split("loc1-" + s).generator(), 10, s, s);
             PerceptronExample p1 = new PerceptronExample(d1, 1.2, 0.3);
-            Network n1 = p1.network();
+            DenseNetwork n1 = p1.network();
             CostExpansion c1 = CostExpansion.of(n1, d1, new double[n1.parameterCount()], 2);
-            double[][] pc = new double[n1.parameterCount()][1];
-            for (int k = 0; k < pc.length; k++) {
-                pc[k][0] = p1.paperIndex(n1, k);
-            }
-            Embedding paper1 = new Embedding("paper relabelling (Fig. 2)", pc, new double[] {2.0 * s});
+            Embedding paper1 = p1.paperEmbedding(n1);
             for (Embedding e : new Embedding[] {Embedding.standardFlat(n1), paper1}) {
                 Locality l = Locality.of(c1, e, 2);
                 locRows.add(row("example 1", s, l));
@@ -193,7 +329,7 @@ public final class SynapticFieldTheoryStudy implements Study {
             }
             Dataset d2 = Dataset.uniformRandom(ctx.streams().split("loc2-" + s).generator(), 6, s, s);
             HiddenLayerExample h2 = new HiddenLayerExample(d2, 0.8, -0.6, 0.4);
-            Network n2 = h2.network();
+            DenseNetwork n2 = h2.network();
             CostExpansion c2 = CostExpansion.of(n2, d2, new double[n2.parameterCount()], 3);
             for (Embedding e : new Embedding[] {Embedding.standardFlat(n2), h2.paperEmbedding(n2)}) {
                 for (int order = 2; order <= 3; order++) {
@@ -211,6 +347,13 @@ public final class SynapticFieldTheoryStudy implements Study {
                 }
             }
         }
+        // a dense MLP under the standard flat indexing (Eq. 12's "typical indexing scheme")
+        DenseNetwork denseMlp = DenseNetwork.dense(new int[] {3, 6, 2}, Activation.TANH, Activation.LINEAR, true);
+        Dataset mlpLocData = Dataset.uniformRandom(ctx.streams().split("loc-mlp").generator(), 10, 3, 2);
+        CostExpansion cm = CostExpansion.of(denseMlp, mlpLocData,
+                Weights.uniform(ctx.streams().split("loc-mlp-w").generator(), denseMlp.parameterCount(), 0.5), 2);
+        Locality mlpLoc = Locality.of(cm, Embedding.standardFlat(denseMlp), 2);
+        double mlpR99 = mlpLoc.r99() / mlpLoc.systemSize();
         out.table(locTable.build());
         out.figure(Figure.of("locality-example1", "Example 1: locality of J_2", "interaction distance / largest distance",
                 "fraction of Σ|J_2| within distance", "Cumulative |J_2|-weighted fraction of couplings within distance r (normalised by the "
@@ -224,45 +367,66 @@ public final class SynapticFieldTheoryStudy implements Study {
         out.figure(Figure.of("locality-example2-j3", "Example 2: locality of J_3", "interaction diameter / largest distance",
                 "fraction of Σ|J_3| within diameter", "Cumulative |J_3|-weighted fraction of cubic couplings within a diameter; S = "
                         + siteList[0] + ".", ex2j3Series.toArray(new Series[0])));
-        claims.add(Claim.check("Figs. 2-3: the paper's relabelling makes the examples local; the standard indexing does not (Example 2)",
-                "local action (Eqs. 14, 19)", String.format(Locale.ROOT, "99%% of |J_2| within %.0f index units (Ex. 1), %.0f (Ex. 2) under the "
-                        + "relabelling; standard flat indexing of Ex. 2: r99 = %.2f of the system size", paperR99Ex1, paperR99Ex2, standardR99Ex2),
-                paperR99Ex1 <= 1 && paperR99Ex2 <= 4 && standardR99Ex2 > 0.3,
-                "Example 1 is local under the standard flat indexing too (each output's two weights are adjacent in row-major order)"));
+        claims.add(paperClaim("eq12-nonlocal", "Eq. 12")
+                .statement("With a typical indexing of the weights the source terms of Eq. 12 are inherently nonlocal")
+                .paperValue("nonlocal")
+                .measured(Value.of(mlpR99, String.format(Locale.ROOT, "dense tanh MLP 3-6-2 under the standard flat indexing: 99%% of |J₂| "
+                        + "within %.2f of the system size", mlpR99)))
+                .verdict(mlpR99 > 0.3 ? Verdict.AGREES : Verdict.DISAGREES,
+                        "exact J₂ (Taylor-mode AD) at a random point, |J₂|-weighted distance distribution (Locality); every layer's weights "
+                                + "couple to every other layer's, so couplings span the whole parameter vector")
+                .build());
+        claims.add(paperClaim("fig2-fig3-local-relabelling", "Figs. 2-3")
+                .statement("With the paper's relabelling of the weights, Examples 1 and 2 have local actions (Eqs. 14, 19); the "
+                        + "standard indexing of Example 2 does not")
+                .paperValue("local action (Eqs. 14, 19)")
+                .measured(Value.of(paperR99Ex2, String.format(Locale.ROOT, "99%% of |J₂| within %.0f index unit(s) (Ex. 1) and %.0f (Ex. 2) "
+                        + "under the relabelling; standard flat indexing of Ex. 2: r99 = %.2f of the system size", paperR99Ex1, paperR99Ex2,
+                        standardR99Ex2)))
+                .verdict(paperR99Ex1 <= 1 && paperR99Ex2 <= 4 && standardR99Ex2 > 0.3 ? Verdict.AGREES : Verdict.DISAGREES,
+                        "exact J₂ (and J₃, locality.csv) at W = 0; note that Example 1 is local under the standard flat indexing too "
+                                + "(each output's two weights are adjacent in row-major order)")
+                .build());
         ctx.progress().advance(1);
 
-        // ---------------------------------------------------------------- Example 1
+        // ---------------------------------------------------------------- Example 1 (Eqs. 13-17)
         int s1 = full ? 12 : 6;
         Dataset d1 = Dataset.uniformRandom(ctx.streams().split("ex1-data").generator(), 20, s1, s1);
         PerceptronExample ex1 = new PerceptronExample(d1, 1.0, 0.2);
         double[] kb = ex1.bondCouplings();
         double[] js = ex1.siteCouplings();
-        double[] star = ex1.shift();
-        double cmin = ex1.minimumCost();
         double eq14Err = 0;
         UniformRandomProvider r14 = ctx.streams().split("eq14").generator();
         for (int trial = 0; trial < 5; trial++) {
-            double[] w = randomWeights(r14, ex1.dimension(), 2);
-            double v = cmin;
-            int n = ex1.dimension();
-            for (int a = 0; a < n; a++) {
-                double ua = w[a] - star[a];
-                double ub = w[(a + 1) % n] - star[(a + 1) % n];
-                v += 0.5 * kb[a] * (ub - ua) * (ub - ua) + 0.5 * js[a] * ua * ua;
-            }
-            eq14Err = Math.max(eq14Err, Math.abs(v - ex1.energy(w)) / ex1.energy(w));
+            double[] w = Weights.uniform(r14, ex1.dimension(), 2);
+            eq14Err = Math.max(eq14Err, Math.abs(ex1.equationFourteen(w) - ex1.energy(w)) / ex1.energy(w));
         }
-        claims.add(Claim.check("Eq. 14: C = Σ_i [K_i (W_{i+1} - W_i)^2/2 + J_i W_i^2/2] + const after shifting the weights",
-                "holds with data-determined K_i, J_i", String.format(Locale.ROOT, "relative error %.1e; K_i = 0 on every odd bond", eq14Err),
-                eq14Err < 1e-10, "exact couplings from the data, compared with direct evaluation at 5 random points"));
+        claims.add(paperClaim("eq14-quadratic-form", "Eq. 14")
+                .statement("Example 1's cost (Eq. 13) is, after a shift of the weights and up to a constant, Σ_i [K_i (W_{i+1} − W_i)²/2 "
+                        + "+ J_i W_i²/2] with data-determined K_i, J_i")
+                .paperValue("C = Σ_i [K_i (W_{i+1} − W_i)²/2 + J_i W_i²/2] + const")
+                .measured(Value.of(eq14Err, String.format(Locale.ROOT, "relative error %.1e at 5 random points; K_i = 0 on every odd bond", eq14Err)))
+                .verdict(eq14Err < 1e-10 ? Verdict.AGREES : Verdict.DISAGREES,
+                        "K_{2i} = −2p²Σ x_i x_{i+1}, K_{2i+1} = 0, J_a = H_aa − K_a − K_{a−1} derived from the block-diagonal Hessian, "
+                                + "compared with direct evaluation of Eq. 13 (PerceptronExampleTest.equationFourteenReproducesTheCostExactly)")
+                .build());
         PerceptronExample.Modes modes = ex1.modes();
         double gammaSim = Math.sqrt(modes.omega2()[0]);
         ModeSimulation.Result sim = ModeSimulation.run(ex1, gammaSim, 0.02, 6, ctx.streams().split("ex1-sim").generator());
-        claims.add(Claim.check("Eq. 5 on Example 1: momentum training oscillates in normal modes with frequency sqrt(ω²-γ²/4), damping γ/2",
-                "normal modes of Eq. 17", String.format(Locale.ROOT, "max relative error: frequency %.2e, damping %.2e over %d modes",
-                        sim.maxFrequencyError(), sim.maxDampingError(), sim.modes().length),
-                sim.maxFrequencyError() < 0.01 && sim.maxDampingError() < 0.01,
-                "heavy ball with eta = h^2 e^{-γh/2}, mu = e^{-γh}, h ω_max = 0.02; Prony fit of each mode's projection (tolerance 1%)"));
+        claims.add(paperClaim("eq5-momentum-training", "Eq. 5, footnote 2")
+                .statement("Eq. 5 describes training with momentum: each normal mode ω² oscillates with frequency √(ω² − γ²/4) and "
+                        + "decays at γ/2")
+                .paperValue("momentum training = Eq. 5")
+                .measured(Value.of(Math.max(sim.maxFrequencyError(), sim.maxDampingError()), String.format(Locale.ROOT,
+                        "heavy ball on Example 1: max relative error frequency %.2e, damping %.2e over %d modes", sim.maxFrequencyError(),
+                        sim.maxDampingError(), sim.modes().length)))
+                .verdict(sim.maxFrequencyError() < 0.01 && sim.maxDampingError() < 0.01 ? Verdict.AGREES_UNDER_CONVENTION : Verdict.DISAGREES,
+                        "Prony fit of every mode's projection of a heavy-ball run (h ω_max = 0.02) against the exact Hessian spectrum; "
+                                + "tolerance 1% (PerceptronExampleTest.simulatedModeFrequenciesAndDampingMatchThePredictionWithinOnePercent, "
+                                + "MechanicsTest.heavyBallModesDecayAtTheMappedGamma)")
+                .convention("heavy ball W_{T+1} = W_T + μ(W_T − W_{T−1}) − η∇C with μ = e^{−γh}, η = h² e^{−γh/2}, t = T h "
+                        + "(deeprg's MomentumMapping; exact modal damping e^{−γt/2}); the paper gives no map")
+                .build());
         Table.Builder modeTable = Table.builder("example1-modes", "mode", "omega^2", "predicted frequency", "measured frequency",
                 "predicted damping", "measured damping");
         double[] mi = new double[sim.modes().length];
@@ -279,31 +443,83 @@ public final class SynapticFieldTheoryStudy implements Study {
         out.figure(Figure.of("example1-mode-frequencies", "Example 1: normal-mode frequencies under momentum training", "mode (ascending ω²)",
                 "frequency", "Predicted sqrt(ω² - γ²/4) from the Hessian spectrum vs measured from a heavy-ball training run (γ = ω_min).",
                 Series.line("predicted", mi, pf), Series.markers("measured (simulation)", mi, mf)));
-        // dispersion for translation-invariant data
         int sd = full ? 32 : 16;
         Dataset base = Dataset.uniformRandom(ctx.streams().split("ex1-disp").generator(), 4, sd, sd);
         PerceptronExample ti = new PerceptronExample(PerceptronExample.translationInvariant(base), 1.0, 0.0);
         PerceptronExample.Dispersion disp = ti.dispersion(101);
+        double harmonicK = PerceptronExample.longWavelengthStiffness(ti.bondCouplings());
         out.figure(Figure.of("example1-dispersion", "Example 1: dispersion of training modes, translation-invariant data", "wave number k (per weight index)",
                 "ω²", "Exact bands of the Hessian (Bloch analysis, two weights per site; flat because only intra-site bonds couple) vs the "
                         + "continuum ω² = J + K k² of Eq. 17 and the uniform nearest-neighbour lattice it presumes, with J, K the site/bond averages.",
                 Series.line("exact (lattice Hessian)", disp.k(), disp.exact()), Series.line("continuum J + K k^2 (Eq. 17)", disp.k(), disp.continuum()),
                 Series.line("uniform lattice J + 2K(1 - cos k)", disp.k(), disp.uniformLattice())));
-        claims.add(Claim.check("Eqs. 15-17: the continuum limit of Example 1 gives the dispersion ω² = J + K k²",
-                "ω² = J + K k²", String.format(Locale.ROOT, "exact bands are flat (curvature at k=0: %.1e vs continuum K = %.4g); max |deviation| "
-                        + "= %.0f%% of the band top; only %.0f%% of the bonds couple", disp.exactBandCurvature(), disp.meanK(),
-                        100 * disp.maxRelativeDeviation(), 100 * disp.couplingBondFraction()),
-                disp.maxRelativeDeviation() < 0.05,
-                "weights of different outputs never couple (K_{2i+1} = 0): the field is a set of independent dimers and nothing propagates"));
+        claims.add(paperClaim("eq15-17-continuum-limit", "Eqs. 15-17")
+                .statement("With Σ_i → ∫dx and K_i, J_i → K(x), J(x), Example 1 has the continuum Lagrangian L = ∫dx ½[(∂_t w)² − K(∂_x w)² − J w²]")
+                .paperValue("L = ∫dx ½[(∂_t w)² − K (∂_x w)² − J w²]: modes ω² = J + K k²")
+                .measured(Value.of(disp.maxRelativeDeviation(), String.format(Locale.ROOT, "translation-invariant data (S = %d): exact bands flat "
+                        + "(curvature at k = 0: %.1e); J + K̄ k² with K̄ = %.4g off by up to %.0f%% of the band top; long-wavelength "
+                        + "stiffness (harmonic mean of K_i) = %.3g", sd, disp.exactBandCurvature(), disp.meanK(), 100 * disp.maxRelativeDeviation(),
+                        harmonicK)))
+                .verdict(Verdict.DISAGREES, "corrected statement: Eq. 14's couplings have K_{2i+1} = 0 for every data set (the two weights of "
+                        + "different outputs never share a residual), so K_i is not a smooth function of i and K_i → K(x) does not hold; the "
+                        + "long-wavelength stiffness of a chain is the harmonic mean of its bonds (springs in series), here 0. The correct "
+                        + "continuum limit has no gradient term: S independent 2×2 blocks (one per output), L = ∫dx ½[(∂_t w_e)² + (∂_t w_o)² "
+                        + "− (w_e, w_o) M(x) (w_e, w_o)ᵀ] with the site block M = (2p²Σx_i², 2p²Σx_i x_{i+1}; ., 2p²Σx_{i+1}²), whose modes "
+                        + "do not propagate (two flat bands for translation-invariant data). Evidence: Bloch analysis of the exact lattice "
+                        + "Hessian (PerceptronExampleTest.translationInvariantDataHaveFlatBandsUnlikeTheContinuum, "
+                        + "longWavelengthStiffnessIsTheHarmonicMeanOfTheBonds)")
+                .build());
         Example1 e1 = new Example1(s1, d1.size(), modes.omega2(), kb, js, eq14Err, sim, disp.maxRelativeDeviation(),
                 disp.couplingBondFraction(), disp.exactBandCurvature(), disp.meanK());
         ctx.progress().advance(1);
 
-        // ---------------------------------------------------------------- Example 2, Table II
+        // ---------------------------------------------------------------- Example 2 (Eqs. 18-19), Table II
         List<HiddenLayerExample.ContinuumTerm> terms = HiddenLayerExample.continuumTerms();
+        int[] tableSites = {24, 48};
+        double[][] paperConvention = new double[2][];
+        double[][] siteSpacing = new double[2][];
+        for (int i = 0; i < 2; i++) {
+            paperConvention[i] = HiddenLayerExample.latticeComparison(tableSites[i], 0.7, -1.1, 0.6, HiddenLayerExample.tableIITerms(),
+                    HiddenLayerExample.Convention.INDEX_UNIT_FLIPPED);
+            siteSpacing[i] = HiddenLayerExample.latticeComparison(tableSites[i], 0.7, -1.1, 0.6, HiddenLayerExample.tableIITerms(),
+                    HiddenLayerExample.Convention.SITE_SPACING_FLIPPED);
+        }
+        double[] unflipped = HiddenLayerExample.latticeComparison(tableSites[1], 0.7, -1.1, 0.6, HiddenLayerExample.tableIITerms(),
+                HiddenLayerExample.Convention.INDEX_UNIT);
+        boolean tableReproduced = paperConvention[1][1] < paperConvention[0][1] / 10 && paperConvention[1][2] < paperConvention[0][2] / 10
+                && paperConvention[1][2] < 1e-4 && unflipped[1] > 0.5 && siteSpacing[1][2] > 100 * paperConvention[1][2];
+        claims.add(paperClaim("eq18-cost", "Eq. 18")
+                .statement("The cost of the Fig. 3 network is C = Σ_{i,l}[Y_{4i+1} − W⁽²⁾_{4i} σ(W⁽¹⁾_{4i} X_{4i+1} + W⁽¹⁾_{4i−2} X_{4i−3}) "
+                        + "− W⁽²⁾_{4i+2} σ(W⁽¹⁾_{4i+2} X_{4i+1} + W⁽¹⁾_{4i+4} X_{4i+5})]²")
+                .paperValue("Eq. 18")
+                .measured(String.format(Locale.ROOT, "the masked network of Fig. 3 has exactly this cost; Table II follows from it (lattice "
+                        + "comparison %.1e)", paperConvention[1][2]))
+                .verdict(Verdict.AGREES, "deeprg's PDF-extracted text prints W⁽²⁾_{4i−2} inside the first σ; a second-layer weight there "
+                        + "would multiply an input and the two outputs would not share the hidden neuron of Fig. 3, so it is read as "
+                        + "W⁽¹⁾_{4i−2} (an extraction or typesetting slip); with that reading Table II is reproduced exactly "
+                        + "(HiddenLayerExampleTest.continuumExpansionConvergesToTheLatticeCost)")
+                .build());
+        claims.add(paperClaim("eq19-terms", "Eq. 19")
+                .statement("Up to quadratic order in (w₁, w₂) and second order in spatial derivatives, the Lagrangian of Example 2 has "
+                        + "the mass term, J₁..J₃ and K₁..K₇ terms of Eq. 19")
+                .paperValue(Value.of(11, "11 terms"))
+                .measured(Value.of(terms.size(), "deeprg's exact symbolic expansion has " + terms.size() + " field monomials, the same ones"))
+                .verdict(terms.size() == 11 ? Verdict.AGREES : Verdict.DISAGREES,
+                        "every field monomial of the truncated site density matches one entry of Eq. 19 and none is missing "
+                                + "(HiddenLayerExampleTest.tableTwoMagnitudesFollowTheInferredConventionAndSignsOfYOddTermsAreOpposite)")
+                .build());
         List<TableIIRow> t2 = new ArrayList<>();
         Table.Builder t2Table = Table.builder("table-ii", "coupling", "term of Eq. 19", "paper (Table II)", "deeprg (a = site spacing)",
-                "deeprg in the inferred paper convention", "match");
+                "deeprg in the paper's convention (a = index unit), before w2 -> -w2", "match");
+        String tableConvention = "lattice spacing a = one index unit of Fig. 3 (neighbouring sites 4a apart, so Taylor steps are 4a∂), "
+                + "each site's cost written as a × the Lagrangian density (Eq. 15's Σ_i → ∫dx/a counting one site per index unit: an "
+                + "overall factor 4 on the potential, i.e. a choice of time unit, footnote 5), and w₂ ≡ −W⁽²⁾ (equivalently Y → −Y; "
+                + "the cost is even under the joint flip)";
+        String tableEvidence = String.format(Locale.ROOT, "Table II as printed, laid on the lattice in this convention, reproduces the "
+                + "network's exact cost (back-propagation) to %.1e (linear part) and %.1e (quadratic part) at S = %d, converging O(a⁴) "
+                + "like deeprg's own expansion; without w₂ ≡ −W⁽²⁾ the linear part is off by %.0f%%; with a = one site the derivative "
+                + "terms leave a %.1e error (O(a²)) (HiddenLayerExampleTest.tableTwoReproducesTheLatticeCostInTheIndexUnitConventionWithW2Flipped)",
+                paperConvention[1][1], paperConvention[1][2], tableSites[1], 100 * unflipped[1], siteSpacing[1][2]);
         for (HiddenLayerExample.TableEntry e : HiddenLayerExample.tableII()) {
             List<HiddenLayerExample.DataTerm> mine = HiddenLayerExample.coefficientOf(terms, e.fieldMonomial());
             List<HiddenLayerExample.DataTerm> conv = HiddenLayerExample.toInferredPaperConvention(mine);
@@ -314,30 +530,39 @@ public final class SynapticFieldTheoryStudy implements Study {
             String mc = HiddenLayerExample.describe(conv);
             t2.add(new TableIIRow(e.name(), e.term(), paper, md, mc, inferred.name()));
             t2Table.row(e.name(), e.term(), paper, md, mc, inferred.name());
-            boolean derivativeFree = e.paper().stream().allMatch(t -> t.derivatives() == 0);
-            String stmt = "Table II: " + e.name() + " (coefficient of " + e.term() + " in the cost density)";
-            if (derivativeFree) {
-                claims.add(Claim.check(stmt, paper, md, direct == HiddenLayerExample.Match.EQUAL,
-                        direct == HiddenLayerExample.Match.EQUAL ? "exact symbolic expansion; no derivative, so no lattice-spacing ambiguity"
-                                : "exact symbolic expansion gives the opposite sign: with L = W'^2/2 - C and '-J w' in Eq. 19, J is the cost "
-                                + "coefficient, which is -2Y × (...) for terms odd in Y"));
+            Claim.Builder c = paperClaim("table2-" + e.name().replaceAll("\\^2.*", "2").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""),
+                    "Table II")
+                    .statement("Table II: " + e.name() + " = " + paper + " (coefficient of " + e.term() + " in the cost density of Eq. 19)")
+                    .paperValue(e.paper().size() == 1 ? Value.of(e.paper().get(0).coefficient(), paper) : Value.text(paper));
+            double sign = inferred == HiddenLayerExample.Match.OPPOSITE_SIGN ? -1 : 1;
+            String inConvention = HiddenLayerExample.describe(scale(conv, sign));
+            String text = direct == HiddenLayerExample.Match.EQUAL ? md + " (any lattice spacing, either sign of w₂)"
+                    : inConvention + " in the convention below; " + md + " with a = one site and w₂ = W⁽²⁾";
+            c.measured(conv.size() == 1 ? Value.of(sign * conv.get(0).coefficient(), text) : Value.text(text));
+            boolean needsSpacing = e.paper().stream().anyMatch(t -> t.derivatives() > 0);
+            boolean needsSign = inferred == HiddenLayerExample.Match.OPPOSITE_SIGN;
+            if (!tableReproduced || inferred == HiddenLayerExample.Match.DIFFERENT) {
+                c.verdict(Verdict.DISAGREES, "deeprg's exact expansion gives " + md + " (a = one site) and " + mc
+                        + " in the index-unit convention; no consistent convention reproduces " + paper + "; " + tableEvidence);
+            } else if (direct == HiddenLayerExample.Match.EQUAL) {
+                c.verdict(Verdict.AGREES, "exact symbolic expansion of the site cost (" + md + "); no derivative and even in w₂, so neither the "
+                        + "lattice spacing nor the sign of w₂ enters; " + tableEvidence);
             } else {
-                claims.add(Claim.notComparable(stmt, paper, md + "  [inferred convention: " + mc + "]",
-                        "derivative terms depend on the lattice spacing; Table II is reproduced "
-                                + (inferred == HiddenLayerExample.Match.EQUAL ? "exactly" : inferred == HiddenLayerExample.Match.OPPOSITE_SIGN
-                                ? "in magnitude (opposite sign)" : "NOT")
-                                + " only if Taylor steps use a = one index unit while Σ_i → ∫dx/a uses a = one site (4 index units): "
-                                + "no single lattice spacing; deeprg's consistent coefficient differs by 4^{n_d}"));
+                c.verdict(Verdict.AGREES_UNDER_CONVENTION, "exact symbolic expansion of the site cost: " + md + " with a = one site, "
+                        + (needsSpacing ? "× 4^{n_d} = " + mc + " with a = one index unit" : mc)
+                        + (needsSign ? "; the sign is that of w₂ ≡ −W⁽²⁾ (the term is odd in w₂ and in Y)" : "") + "; " + tableEvidence)
+                        .convention(tableConvention);
             }
+            claims.add(c.build());
         }
         out.table(t2Table.build());
         Dataset d2 = Dataset.uniformRandom(ctx.streams().split("ex2-data").generator(), 9, 5, 5);
         double rr = 0.4;
         HiddenLayerExample ex2 = new HiddenLayerExample(d2, 0.8, -0.6, rr);
-        Network n2 = ex2.network();
-        NetworkCost c2 = new NetworkCost(n2, d2, 1);
+        DenseNetwork n2 = ex2.network();
+        NetworkCost c2 = NetworkCost.of(n2, d2, RunContext.of(0));
         double[][] h0 = c2.denseHessian(new double[n2.parameterCount()]);
-        double[][] h1 = c2.denseHessian(randomWeights(ctx.streams().split("ex2-ref").generator(), n2.parameterCount(), 0.5));
+        double[][] h1 = c2.denseHessian(Weights.uniform(ctx.streams().split("ex2-ref").generator(), n2.parameterCount(), 0.5));
         double w1Mass = 0;
         double w2Mass = 0;
         double w1Away = 0;
@@ -350,12 +575,37 @@ public final class SynapticFieldTheoryStudy implements Study {
             }
         }
         boolean noW1Continuum = HiddenLayerExample.coefficientOf(terms, new int[] {0, 0}).isEmpty();
-        claims.add(Claim.check("Eq. 19 discussion: a mass term appears only for the last layer's field w_2, m² ∝ N_l r²",
-                "m² = 8 a^{-1} N_l r² for w_2, none for w_1",
-                String.format(Locale.ROOT, "around W = 0: no w_1² term (lattice ∂²C/∂W1² = %.1e), ∂²C/∂W2² = %.4g = 2 N_l r² (%.4g) → "
-                        + "m² = 8 N_l r²/a; around random weights (scale 0.5) ∂²C/∂W1² reaches %.3g", w1Mass, w2Mass, 2 * 9 * rr * rr, w1Away),
-                noW1Continuum && w1Mass == 0 && Math.abs(w2Mass - 2 * 9 * rr * rr) < 1e-12,
-                "holds for the expansion around zero weights (the paper's); around trained weights w_1 acquires a mass as well"));
+        claims.add(paperClaim("mass-term-last-layer", "Discussion (Eq. 19)")
+                .statement("Mass terms appear only for the last layer's field w₂, the only parameters that couple to the constant term "
+                        + "σ(0) = r of the activation (m² = 8a⁻¹N_l r²)")
+                .paperValue(Value.of(2 * 9 * rr * rr, "no w₁ mass; m² ∝ N_l r²"))
+                .measured(Value.of(w2Mass, String.format(Locale.ROOT, "around W = 0: no w₁² term (lattice ∂²C/∂W₁² = %.1e), ∂²C/∂W₂² = %.4g "
+                        + "= 2N_l r²; around random weights (scale 0.5) ∂²C/∂W₁² reaches %.3g", w1Mass, w2Mass, w1Away)))
+                .verdict(noW1Continuum && w1Mass == 0 && Math.abs(w2Mass - 2 * 9 * rr * rr) < 1e-12 ? Verdict.AGREES : Verdict.DISAGREES,
+                        "at the paper's expansion point W = 0 (that of Eq. 19): exact lattice Hessian and symbolic expansion; around "
+                                + "other weights w₁ acquires a mass as well (HiddenLayerExampleTest.massTermOnlyForTheLastLayerAroundZeroWeights)")
+                .build());
+        DenseNetwork deeper = DenseNetwork.dense(new int[] {3, 4, 4, 2}, Activation.Polynomial.quadratic(0.8, -0.6, rr), Activation.LINEAR, false);
+        Dataset deeperData = Dataset.uniformRandom(ctx.streams().split("deeper-data").generator(), 6, 3, 2);
+        double[][] hd = NetworkCost.of(deeper, deeperData, RunContext.of(0)).denseHessian(new double[deeper.parameterCount()]);
+        double innerMass = 0;
+        double lastMass = 0;
+        for (int k = 0; k < hd.length; k++) {
+            if (deeper.label(k).layer() < deeper.layers() - 1) {
+                innerMass = Math.max(innerMass, Math.abs(hd[k][k]));
+            } else {
+                lastMass = Math.max(lastMass, hd[k][k]);
+            }
+        }
+        claims.add(paperClaim("mass-term-more-layers", "Discussion (Eq. 19)")
+                .statement("The mass term of the last layer only remains when additional layers are added in the same way")
+                .paperValue(Value.of(2 * 6 * rr * rr, "mass only for the last layer"))
+                .measured(Value.of(lastMass, String.format(Locale.ROOT, "three-layer net (quadratic σ, no biases) at W = 0: inner layers "
+                        + "max |∂²C/∂W²| = %.1e, last layer %.4g = 2N_l r²", innerMass, lastMass)))
+                .verdict(innerMass == 0 && Math.abs(lastMass - 2 * 6 * rr * rr) < 1e-12 ? Verdict.AGREES : Verdict.DISAGREES,
+                        "exact lattice Hessian from Hessian-vector products; an inner weight's derivative always carries a factor of "
+                                + "a later layer's weight, which vanishes at W = 0 (HiddenLayerExampleTest.onlyTheLastLayerHasAMassTermInADeeperNet)")
+                .build());
         Example2 e2 = new Example2(5, 9, w1Mass, w2Mass, 2 * 9 * rr * rr, w1Away);
         ctx.progress().advance(1);
 
@@ -385,67 +635,39 @@ public final class SynapticFieldTheoryStudy implements Study {
         Estimate es = Estimate.ofTimeSeries(soft);
         Estimate et = Estimate.ofTimeSeries(stiff);
         Estimate ek = Estimate.ofTimeSeries(kin);
-        claims.add(Claim.sampled("Outlook (iii): noisy momentum training samples exp(-C/T): softest mode <u²> = T/ω²_min", temp / nm.omega2()[0], es, 5));
-        claims.add(Claim.sampled("Outlook (iii): stiffest mode <u²> = T/ω²_max", temp / nm.omega2()[last], et, 5));
-        claims.add(Claim.sampled("Outlook (iii): equipartition <V_a²> = T", temp, ek, 5));
+        String more = "rerun with more samples: ./deeprg reproduce --full --only " + id();
+        claims.add(paperClaim("outlook-noise-soft-mode", "Outlook (iii)")
+                .statement("Noisy momentum training samples the Gibbs measure exp(−(V²/2 + C)/T): the softest mode has ⟨u²⟩ = T/ω²_min")
+                .sampled(temp / nm.omega2()[0], es, 5, more).build());
+        claims.add(paperClaim("outlook-noise-stiff-mode", "Outlook (iii)")
+                .statement("Noisy momentum training samples exp(−(V²/2 + C)/T): the stiffest mode has ⟨u²⟩ = T/ω²_max")
+                .sampled(temp / nm.omega2()[last], et, 5, more).build());
+        claims.add(paperClaim("outlook-noise-equipartition", "Outlook (iii)")
+                .statement("Noisy momentum training samples exp(−(V²/2 + C)/T): equipartition ⟨V_a²⟩ = T")
+                .sampled(temp, ek, 5, more).build());
         Noise noise = new Noise(temp, ng, es, temp / nm.omega2()[0], et, temp / nm.omega2()[last], ek);
         ctx.progress().advance(1);
 
-        Data data = new Data(mech, srcDiff, locRows, e1, t2, e2, noise);
+        double arithmeticK = java.util.Arrays.stream(ti.bondCouplings()).average().orElse(Double.NaN);
+        Audit audit = new Audit(etas, gdFlow, dampedEtas, gdDamped, wrongFriction, outputEq[0], outputEq[1], mlpR99, harmonicK, arithmeticK, tableSites,
+                paperConvention, unflipped, siteSpacing, innerMass, lastMass);
+        Data data = new Data(mech, srcDiff, locRows, e1, t2, e2, noise, audit);
         out.data(data).claims(claims);
-        out.summary(String.format(Locale.ROOT, "Eq. 5 from Eq. 8: relative residual %.1e; dissipation identity to %.1e", el[0], dissErr));
+        out.summary(String.format(Locale.ROOT, "Eq. 5 from Eq. 8: relative residual %.1e; dissipation identity to %.1e", elResidual, dissErr));
         out.summary(String.format(Locale.ROOT, "Example 1 modes: frequency error %.1e, damping error %.1e (tolerance 1%%)", sim.maxFrequencyError(), sim.maxDampingError()));
         out.summary(String.format(Locale.ROOT, "Example 1 dispersion: exact bands flat, continuum J + K k² off by up to %.0f%%", 100 * disp.maxRelativeDeviation()));
-        long opp = t2.stream().filter(r -> r.match().equals("OPPOSITE_SIGN")).count();
-        long eq = t2.stream().filter(r -> r.match().equals("EQUAL")).count();
-        out.summary(String.format(Locale.ROOT, "Table II: %d entries equal, %d with opposite sign in the inferred convention (of %d)", eq, opp, t2.size()));
+        out.summary(String.format(Locale.ROOT, "Table II: reproduced in the index-unit convention with w2 = -W2 (lattice comparison %.1e at S = %d)",
+                paperConvention[1][2], tableSites[1]));
         ctx.progress().finish();
         return out.build();
     }
 
-    private static double[] eulerLagrange(NetworkCost cost, double gamma, double[] w0, StudyContext ctx) {
-        int n = cost.dimension();
-        double h = 0.005;
-        UniformRandomProvider r = ctx.streams().split("el-path").generator();
-        double[] b = randomWeights(r, n, 0.5);
-        double[] c = randomWeights(r, n, 0.2);
-        double t0 = 0.4;
-        double[][] path = new double[3][n];
-        for (int k = 0; k < 3; k++) {
-            double t = t0 + (k - 1) * h;
-            for (int i = 0; i < n; i++) {
-                path[k][i] = w0[i] + b[i] * Math.sin(t) + c[i] * t * t;
-            }
+    private static List<HiddenLayerExample.DataTerm> scale(List<HiddenLayerExample.DataTerm> terms, double f) {
+        List<HiddenLayerExample.DataTerm> o = new ArrayList<>();
+        for (HiddenLayerExample.DataTerm t : terms) {
+            o.add(new HiddenLayerExample.DataTerm(f * t.coefficient(), t.dataMonomial(), t.aPower(), t.derivatives()));
         }
-        DiscreteAction s = new DiscreteAction(cost, gamma, t0 - h, h);
-        double[] var = s.variation(path, 1, 1e-5);
-        double[] g = new double[n];
-        cost.energyAndGradient(path[1], g);
-        double err = 0;
-        double scale = 0;
-        for (int i = 0; i < n; i++) {
-            double eq5 = -b[i] * Math.sin(t0) + 2 * c[i] + gamma * (b[i] * Math.cos(t0) + 2 * c[i] * t0) + g[i];
-            double el = -var[i] / (h * Math.exp(gamma * t0));
-            err = Math.max(err, Math.abs(el - eq5));
-            scale = Math.max(scale, Math.abs(eq5));
-        }
-        // on shell
-        DampedDynamics dyn = new DampedDynamics(cost, gamma);
-        DampedDynamics.State[] st = dyn.integrate(w0, b, 40 * h, 40, 1e-12);
-        double[][] p2 = new double[st.length][];
-        for (int k = 0; k < st.length; k++) {
-            p2[k] = st[k].w();
-        }
-        DiscreteAction s2 = new DiscreteAction(cost, gamma, 0, h);
-        double[] v2 = s2.variation(p2, 20, 1e-6);
-        cost.energyAndGradient(p2[20], g);
-        double on = 0;
-        double force = 0;
-        for (int i = 0; i < n; i++) {
-            on = Math.max(on, Math.abs(v2[i]));
-            force = Math.max(force, Math.abs(h * Math.exp(gamma * 20 * h) * g[i]));
-        }
-        return new double[] {err / scale, on / force};
+        return o;
     }
 
     private static LocalityRow row(String ex, int s, Locality l) {
@@ -471,14 +693,6 @@ public final class SynapticFieldTheoryStudy implements Study {
             prev = l.cumulative()[i];
         }
         return Series.line(name, x, y);
-    }
-
-    static double[] randomWeights(UniformRandomProvider r, int n, double scale) {
-        double[] w = new double[n];
-        for (int k = 0; k < n; k++) {
-            w[k] = scale * (2 * r.nextDouble() - 1);
-        }
-        return w;
     }
 
     private static double proj(double[] e, double[] w, double[] star) {

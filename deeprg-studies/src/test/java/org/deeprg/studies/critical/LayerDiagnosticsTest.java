@@ -1,11 +1,12 @@
 package org.deeprg.studies.critical;
 
 import org.deeprg.train.LayerDiagnostics;
-import org.deeprg.train.Dataset;
-import org.deeprg.train.ActivationFunction;
+import org.deeprg.net.Activation;
+import org.deeprg.net.Dataset;
+import org.deeprg.net.DenseNetwork;
+import org.deeprg.net.NetworkParameters;
 import org.deeprg.train.DataSource;
 import org.deeprg.train.TrainingSpec;
-import org.deeprg.train.FeedForwardNetwork;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -24,7 +25,7 @@ class LayerDiagnosticsTest {
 
     @Test
     void diagnosticsMatchADirectComputationOneExampleAtATime() {
-        FeedForwardNetwork net = FeedForwardNetwork.initialise(new int[] {6, 5, 4, 3}, ActivationFunction.RELU, RandomStreams.root(2));
+        NetworkParameters net = NetworkParameters.heNormal(DenseNetwork.mlp(new int[] {6, 5, 4, 3}, Activation.RELU), RandomStreams.root(2));
         Dataset data = Dataset.synthetic(200, 6, 3, 0.5, RandomStreams.root(3), "test");
         List<LayerDiagnostics> d = LayerDiagnostics.measure(net, data, 17); // batch size that does not divide 200
         assertThat(d).hasSize(2);
@@ -35,8 +36,8 @@ class LayerDiagnosticsTest {
             for (int n = 0; n < 200; n++) {
                 double[] a = Arrays.copyOfRange(data.x(), n * 6, n * 6 + 6);
                 for (int l = 0; l <= h; l++) {
-                    int in = net.sizes()[l];
-                    int out = net.sizes()[l + 1];
+                    int in = net.network().widths()[l];
+                    int out = net.network().widths()[l + 1];
                     double[] z = new double[out];
                     for (int j = 0; j < out; j++) {
                         z[j] = net.biases(l)[j];
@@ -65,8 +66,8 @@ class LayerDiagnosticsTest {
             for (int i = 0; i < 200; i++) {
                 assertThat(m[i]).isCloseTo(means[i], within(1e-12));
             }
-            int width = net.sizes()[h + 1];
-            int next = net.sizes()[h + 2];
+            int width = net.network().widths()[h + 1];
+            int next = net.network().widths()[h + 2];
             double first = 0;
             double[] deg = new double[width];
             for (int i = 0; i < width; i++) {
@@ -82,7 +83,7 @@ class LayerDiagnosticsTest {
 
     @Test
     void studyRunsEndToEndOnATinySyntheticProblem() {
-        TrainingSpec spec = new TrainingSpec(List.of(24, 12), ActivationFunction.RELU, 1, 32, 1e-2, 10, 1.0, 2);
+        TrainingSpec spec = new TrainingSpec(List.of(24, 12), Activation.RELU, 1, 32, 1e-2, 10, 1.0, 2);
         CriticalExperimentStudy.Settings s = new CriticalExperimentStudy.Settings(
                 new DataSource("synthetic", null, 400, 300), "test", spec, 5);
         Result r = CriticalExperimentStudy.run(s, RunContext.of(4));

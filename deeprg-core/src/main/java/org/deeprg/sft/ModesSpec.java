@@ -1,0 +1,31 @@
+package org.deeprg.sft;
+
+import java.util.List;
+import java.util.Objects;
+import org.deeprg.InvalidInputException;
+
+/**
+ * Extreme Hessian eigenvalues (normal modes of training) of a network's cost at its reference point, by Lanczos over
+ * exact Hessian-vector products ({@code sft modes}).
+ *
+ * @param network     the network, data and reference point
+ * @param eigenvalues number of extreme eigenvalues K, in [1, 1000]
+ * @param which       {@code largest}, {@code smallest} or {@code both} (K/2 smallest and K - K/2 largest)
+ * @param maxSteps    largest Lanczos basis, in [2, 5000]
+ * @param tolerance   relative residual tolerance (> 0)
+ * @param momentum    the damping gamma >= 0 of Eq. 5 for the modes' frequencies and damping; NaN = none
+ */
+public record ModesSpec(SftNetworkSpec network, int eigenvalues, String which, int maxSteps, double tolerance, double momentum) {
+    public ModesSpec {
+        Objects.requireNonNull(network, "network");
+        if (!List.of("largest", "smallest", "both").contains(which)) {
+            throw new InvalidInputException("which", which, "largest, smallest or both");
+        }
+        InvalidInputException.requireInRange("eigenvalues", eigenvalues, 1, 1000);
+        InvalidInputException.requireInRange("maxSteps", maxSteps, 2, 5000);
+        InvalidInputException.requirePositive("tolerance", tolerance);
+        if (!Double.isNaN(momentum)) {
+            InvalidInputException.requireNonNegative("momentum", momentum);
+        }
+    }
+}
