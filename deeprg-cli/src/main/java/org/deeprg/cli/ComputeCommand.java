@@ -113,6 +113,7 @@ public abstract class ComputeCommand<S> implements Callable<Integer> {
                 provenance = provenance.withBackend(backend.describe());
                 RunContext context = new RunContext(RandomStreams.root(common.seed()), threads, backend, progress);
                 result = compute(spec, context);
+                provenance = provenance.withBackend(backend.describe()); // now with what ran on it (Spark: jobs, tasks)
             } finally {
                 Interrupts.running(null);
                 progress.finish();

@@ -138,6 +138,7 @@ public final class ReproduceCommand implements Callable<Integer> {
                     err.flush();
                 }
             }
+            provenance = provenance.withBackend(backend.describe()); // now with what ran on it (Spark: jobs, tasks)
         }
         Path written = ReportWriter.write(target, runs, provenance.finished(List.of()), scale.name());
         ClaimTally tally = ReportWriter.tally(runs);

@@ -46,6 +46,9 @@ public final class SparkBackend implements Backend {
     private final long maxTaskBytes;
     private final boolean ownsContext;
     private volatile boolean closed;
+    /** Spark jobs run and deeprg tasks shipped by this backend so far (provenance). */
+    private final java.util.concurrent.atomic.AtomicLong jobs = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong tasksRun = new java.util.concurrent.atomic.AtomicLong();
 
     private SparkBackend(JavaSparkContext spark, Integer partitions, boolean ownsContext) {
         this.spark = spark;
@@ -195,6 +198,8 @@ public final class SparkBackend implements Backend {
         if (done.size() != tasks) {
             throw new BackendException("spark", "Spark returned " + done.size() + " results for " + tasks + " tasks", null);
         }
+        jobs.incrementAndGet();
+        tasksRun.addAndGet(tasks);
         return out;
     }
 
@@ -222,6 +227,10 @@ public final class SparkBackend implements Backend {
         return m.length() > 400 ? m.substring(0, 397) + "..." : m;
     }
 
+    /**
+     * Where and how the jobs ran: master, partitions, default parallelism, Spark version, application id, deploy mode,
+     * and the number of Spark jobs run and deeprg tasks shipped so far by this backend.
+     */
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> d = new LinkedHashMap<>();
@@ -232,6 +241,8 @@ public final class SparkBackend implements Backend {
         d.put("sparkVersion", spark.version());
         d.put("applicationId", spark.sc().applicationId());
         d.put("deployMode", spark.getConf().get("spark.submit.deployMode", "client"));
+        d.put("jobs", jobs.get());
+        d.put("tasks", tasksRun.get());
         return d;
     }
 

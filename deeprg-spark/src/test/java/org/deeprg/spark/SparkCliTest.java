@@ -7,6 +7,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.deeprg.cli.DeepRg;
 import org.deeprg.json.Json;
 import org.junit.jupiter.api.Test;
@@ -35,19 +38,21 @@ class SparkCliTest {
     void qftEnsembleOnSparkPrintsTheSameWidthsAsOneThread(@TempDir Path tmp) throws Exception {
         String[] base = {"qft", "ensemble", "--width", "3", "--nets", "400", "--bags", "4", "--seed", "5", "--json", "--quiet"};
         Run local = run(concat(base, "--threads", "1", "--out", tmp.resolve("local").toString()));
-        Run spark = run(concat(base, "--backend", "spark", "--spark-master", "local[2]", "--partitions", "3",
-                "--out", tmp.resolve("spark").toString()));
+        Run spark = run(concat(base, "--backend", "spark", "--spark-master", "local[2]", "--out", tmp.resolve("spark").toString()));
         assertThat(local.code()).as(local.err()).isZero();
         assertThat(spark.code()).as(spark.err()).isZero();
         JsonNode a = Json.mapper().readTree(local.out());
         JsonNode b = Json.mapper().readTree(spark.out());
         assertThat(a.get("widths")).isNotNull();
+        assertThat(a.get("widths").size()).isPositive();
         assertThat(b.get("widths").toString()).isEqualTo(a.get("widths").toString());
         JsonNode provenance = Json.mapper().readTree(Files.readString(tmp.resolve("spark/provenance.json")));
         assertThat(provenance.at("/backend/name").asText()).isEqualTo("spark");
         assertThat(provenance.at("/backend/master").asText()).isEqualTo("local[2]");
-        assertThat(provenance.at("/backend/partitions").asInt()).isEqualTo(3);
+        assertThat(provenance.at("/backend/partitions").asText()).isEqualTo("min(tasks, 3 x defaultParallelism)");
+        assertThat(provenance.at("/backend/defaultParallelism").asInt()).isEqualTo(2);
         assertThat(provenance.at("/backend/sparkVersion").asText()).isEqualTo("4.2.0");
+        assertRanOnSpark(tmp.resolve("spark"));
         JsonNode localProvenance = Json.mapper().readTree(Files.readString(tmp.resolve("local/provenance.json")));
         assertThat(localProvenance.at("/backend/name").asText()).isEqualTo("local");
     }
@@ -72,7 +77,95 @@ class SparkCliTest {
         JsonNode a = Json.mapper().readTree(local.out());
         assertThat(a.get("goodnessOfFit").get("resamples").asInt()).isEqualTo(12);
         assertThat(Json.mapper().readTree(spark.out()).toString()).isEqualTo(a.toString());
+        assertRanOnSpark(tmp.resolve("spark"));
     }
+
+    /** qft couplings (the sigma_W scan: width x bag x chunk tasks per sigma_W): the same JSON on Spark as with one thread. */
+    @Test
+    void qftCouplingsOnSparkGiveTheSameNumbersAsOneThread(@TempDir Path tmp) throws Exception {
+        assertSameOnSpark(tmp, "qft", "couplings", "--sigma-w", "1,2,5", "--width", "4", "--nets", "300", "--bags", "4",
+                "--seed", "7");
+    }
+
+    /** dyn mc (chains, with tempering over a betaV ladder): the same JSON on Spark as with one thread. */
+    @Test
+    void dynMonteCarloOnSparkGivesTheSameNumbersAsOneThread(@TempDir Path tmp) throws Exception {
+        assertSameOnSpark(tmp, "dyn", "mc", "--depth", "4", "--beta-v", "1,2", "--sweeps", "400", "--chains", "3", "--seed", "11",
+                "--checkpoint", tmp.resolve("checkpoint.json").toString());
+    }
+
+    /** dyn spinglass (coupling sets): the same JSON on Spark as with one thread. */
+    @Test
+    void spinGlassOnSparkGivesTheSameNumbersAsOneThread(@TempDir Path tmp) throws Exception {
+        assertSameOnSpark(tmp, "dyn", "spinglass", "--width", "3", "--depth", "4", "--samples", "6", "--sweeps", "200", "--seed", "13");
+    }
+
+    /**
+     * reproduce with two studies whose computations go through the backend (NN-QFT ensembles; the Monte Carlo study
+     * with dyn mc, Gibbs training and the spin-glass limit): every study's result.json has the same numbers on Spark
+     * local[2] as with one local thread (wall-clock timings aside).
+     */
+    @Test
+    void reproduceOnSparkGivesTheSameStudyResultsAsOneThread(@TempDir Path tmp) throws Exception {
+        String[] base = {"reproduce", "--only", "erbin2022-ensembles,lee2024-monte-carlo", "--seed", "3", "--quiet", "--json"};
+        Run local = run(concat(base, "--threads", "1", "--out", tmp.resolve("local").toString()));
+        Run spark = run(concat(base, "--backend", "spark", "--spark-master", "local[2]", "--out", tmp.resolve("spark").toString()));
+        assertThat(local.code()).as(local.err()).isZero();
+        assertThat(spark.code()).as(spark.err()).isZero();
+        for (String study : new String[] {"erbin2022-ensembles", "lee2024-monte-carlo"}) {
+            Path a = tmp.resolve("local").resolve(study).resolve("result.json");
+            Path b = tmp.resolve("spark").resolve(study).resolve("result.json");
+            assertThat(a).exists();
+            assertThat(withoutTimings(Json.mapper().readTree(Files.readString(b))))
+                    .as(study).isEqualTo(withoutTimings(Json.mapper().readTree(Files.readString(a))));
+        }
+        assertRanOnSpark(tmp.resolve("spark"));
+    }
+
+    /** Runs the command with {@code --threads 1} and on Spark local[2] with 3 partitions; the JSON must be identical. */
+    static void assertSameOnSpark(Path tmp, String... command) throws Exception {
+        String[] base = concat(command, "--json", "--quiet");
+        Run local = run(concat(base, "--threads", "1", "--out", tmp.resolve("local").toString()));
+        assertThat(local.code()).as(local.err()).isZero();
+        Run spark = run(concat(base, "--backend", "spark", "--spark-master", "local[2]", "--partitions", "3",
+                "--out", tmp.resolve("spark").toString()));
+        assertThat(spark.code()).as(spark.err()).isZero();
+        JsonNode a = withoutTimings(Json.mapper().readTree(local.out()));
+        assertThat(a.size()).isGreaterThan(0);
+        assertThat(withoutTimings(Json.mapper().readTree(spark.out()))).isEqualTo(a);
+        assertRanOnSpark(tmp.resolve("spark"));
+    }
+
+    /** provenance.json of a result directory says that its tasks ran as Spark jobs (not on the driver's threads). */
+    static void assertRanOnSpark(Path result) throws Exception {
+        JsonNode backend = Json.mapper().readTree(Files.readString(result.resolve("provenance.json"))).get("backend");
+        assertThat(backend.get("name").asText()).isEqualTo("spark");
+        assertThat(backend.get("jobs").asLong()).as("Spark jobs run: %s", backend).isPositive();
+        assertThat(backend.get("tasks").asLong()).as("deeprg tasks shipped: %s", backend).isGreaterThanOrEqualTo(backend.get("jobs").asLong());
+    }
+
+    /** The tree without wall-clock fields (seconds, millis, elapsed...): they differ on every run, the numbers must not. */
+    static JsonNode withoutTimings(JsonNode node) {
+        JsonNode copy = node.deepCopy();
+        strip(copy);
+        return copy;
+    }
+
+    private static void strip(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            List<String> drop = new ArrayList<>();
+            o.fieldNames().forEachRemaining(k -> {
+                if (TIMING.matcher(k).matches()) {
+                    drop.add(k);
+                }
+            });
+            o.remove(drop);
+        }
+        node.forEach(SparkCliTest::strip);
+    }
+
+    /** The wall-clock keys of tools/compare-results.py. */
+    private static final Pattern TIMING = Pattern.compile("(seconds|millis\\w*|\\w*Seconds|\\w*Millis|elapsed\\w*|startedAt|finishedAt)");
 
     @Test
     void badBackendSettingsAreOneLineAndExitTwoWithoutAResultDirectory(@TempDir Path tmp) {

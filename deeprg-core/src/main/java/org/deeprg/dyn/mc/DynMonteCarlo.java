@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeprg.random.RandomStreams;
+import org.deeprg.run.LocalBackend;
 import org.deeprg.run.RunContext;
 
 /**
@@ -27,6 +28,11 @@ import org.deeprg.run.RunContext;
  * when a round ends does not matter: the numbers depend only on the spec and the seed, never on the thread count, the
  * backend, the round boundaries or interruptions, and {@code --resume} from a checkpoint reproduces the uninterrupted
  * run bit for bit.
+ *
+ * <p>On a distributed backend (anything but {@link LocalBackend}: Spark) there is one round: every chain runs to the end
+ * (or to {@link Checkpointing#stopAfterSweeps()}) in one job, so that a chain's state crosses the network once and a long
+ * run is not cut into many short cluster jobs; a lost task is rerun by the cluster from the chain's start (the same
+ * numbers), and the checkpoint is written only when the run stops early. The numbers are those of the local run.
  *
  * <p>With a betaV ladder every chain holds one replica per rung; after every sweep neighbouring rungs attempt a swap
  * ({@link org.deeprg.mc.ParallelTempering}, observable: the constraint). Measurements are taken per rung.
@@ -102,7 +108,10 @@ public final class DynMonteCarlo {
         context.progress().start("dyn mc (" + spec.sampler().cliName() + ")", plan.totalSweeps * chains);
         context.progress().advance(done);
         int waves = (chains + context.threads() - 1) / context.threads();
-        long budget = Math.max(1, Math.min(checkpointing.intervalMillis(), ROUND_MILLIS) / waves);
+        // a cluster runs every chain to the target in one job: rounds would ship every chain's state (its time series)
+        // out and back per round and cost a job each; Spark's retries take the place of intermediate checkpoints
+        boolean distributed = !(context.backend() instanceof LocalBackend);
+        long budget = distributed ? Long.MAX_VALUE : Math.max(1, Math.min(checkpointing.intervalMillis(), ROUND_MILLIS) / waves);
         long lastWrite = System.currentTimeMillis();
         while (states == null || below(states, target)) {
             final List<DynMcChainState> from = states;

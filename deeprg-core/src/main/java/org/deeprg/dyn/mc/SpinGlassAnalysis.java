@@ -15,6 +15,7 @@ import org.deeprg.mc.ParallelTempering;
 import org.deeprg.random.RandomStreams;
 import org.deeprg.stats.Estimate;
 import org.deeprg.stats.Resampling;
+import org.deeprg.run.LocalBackend;
 import org.deeprg.run.RunContext;
 
 /**
@@ -170,7 +171,9 @@ public final class SpinGlassAnalysis {
         int bins = Math.min(n + 1, 101);
         RandomStreams root = context.streams().split("spinglass");
         context.progress().start("dyn spinglass", spec.samples());
-        int batch = Math.max(1, 4 * context.threads());
+        // local threads: small batches for progress; a cluster: one job (a batch sized by the driver's threads would
+        // leave most of the cluster's cores idle and cost a job per batch)
+        int batch = context.backend() instanceof LocalBackend ? Math.max(1, 4 * context.threads()) : spec.samples();
         List<double[]> per = new ArrayList<>();
         for (int from = 0; from < spec.samples(); from += batch) {
             int first = from;
