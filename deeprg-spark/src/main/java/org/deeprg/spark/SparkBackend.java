@@ -2,12 +2,13 @@ package org.deeprg.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.Function;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.deeprg.InvalidInputException;
 import org.deeprg.run.Backend;
 import org.deeprg.run.BackendException;
@@ -16,7 +17,8 @@ import org.deeprg.run.TaskShipping;
 
 /**
  * Runs the indexed tasks of a deeprg job as one Spark job: the task object (a spec, a seed: small and serialisable)
- * is shipped once with the job, the indices {@code 0..tasks-1} are cut into contiguous partitions, every Spark task
+ * is shipped once with the job, the indices {@code 0..tasks-1} are dealt out to the partitions round-robin (partition
+ * k of P runs k, k + P, ...; jobs list their costliest tasks first, so every partition gets the same mix), every Spark task
  * runs its indices and returns {@code (index, result)} pairs, and the driver places each result at its index. So the
  * results are in index order whatever the partitioning, the number of executors, the order in which they finish,
  * and the retries: a task failure or a lost executor makes Spark rerun the affected partitions, which recompute the
@@ -168,16 +170,19 @@ public final class SparkBackend implements Backend {
             return List.of();
         }
         long size = TaskShipping.requireAtMost(task, maxTaskBytes, "spark", "spark.deeprg.maxTaskBytes");
-        List<Integer> indices = new ArrayList<>(tasks);
-        for (int i = 0; i < tasks; i++) {
-            indices.add(i);
-        }
         int p = partitionsFor(tasks);
+        // partition k runs the indices k, k + p, k + 2p, ...: jobs order their tasks by cost (the NN-QFT job puts the
+        // widest networks first), so dealing them out round-robin gives every partition the same mix of costs, where
+        // contiguous slices would give the first partition all the expensive tasks
+        List<Stride> strides = new ArrayList<>(p);
+        for (int k = 0; k < p; k++) {
+            strides.add(new Stride(k, p, tasks));
+        }
         List<Indexed<R>> done;
         try {
             spark.setJobDescription("deeprg: " + tasks + " tasks of " + TaskShipping.parts(task).size() + " captured parts, "
                     + size + " bytes, " + p + " partitions");
-            done = spark.parallelize(indices, p).map(new RunIndexed<>(task)).collect();
+            done = spark.parallelize(strides, p).flatMap(new RunStride<>(task)).collect();
         } catch (RuntimeException e) {
             throw failure(e);
         } catch (Exception e) { // Scala's checked exceptions (SparkException) reach Java undeclared
@@ -261,18 +266,27 @@ public final class SparkBackend implements Backend {
         private static final long serialVersionUID = 1L;
     }
 
-    /** The Spark function of a job: runs the deeprg task of one index. */
-    static final class RunIndexed<R extends Serializable> implements Function<Integer, Indexed<R>> {
+    /** The indices {@code first, first + step, ...} below {@code tasks}: one partition's share of a job. */
+    record Stride(int first, int step, int tasks) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The Spark function of a job: runs the deeprg tasks of one partition's indices, one after the other. */
+    static final class RunStride<R extends Serializable> implements FlatMapFunction<Stride, Indexed<R>> {
         private static final long serialVersionUID = 1L;
         private final Task<R> task;
 
-        RunIndexed(Task<R> task) {
+        RunStride(Task<R> task) {
             this.task = task;
         }
 
         @Override
-        public Indexed<R> call(Integer index) {
-            return new Indexed<>(index, task.run(index));
+        public Iterator<Indexed<R>> call(Stride stride) {
+            List<Indexed<R>> out = new ArrayList<>();
+            for (long i = stride.first(); i < stride.tasks(); i += stride.step()) {
+                out.add(new Indexed<>((int) i, task.run((int) i)));
+            }
+            return out.iterator();
         }
     }
 }
