@@ -109,8 +109,7 @@ public abstract class ComputeCommand<S> implements Callable<Integer> {
             Provenance provenance = Provenance.capture(DeepRg.currentArgs(), spec, common.seed(), threads, start);
             Result result;
             Interrupts.running(this);
-            try (Backend backend = backendOptions.open()) {
-                provenance = provenance.withBackend(backend.describe());
+            try (Backend backend = backendOptions.open()) { // a cluster backend starts in the background meanwhile
                 RunContext context = new RunContext(RandomStreams.root(common.seed()), threads, backend, progress);
                 result = compute(spec, context);
                 provenance = provenance.withBackend(backend.describe()); // now with what ran on it (Spark: jobs, tasks)

@@ -108,8 +108,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         RandomStreams root = RandomStreams.root(common.seed());
         List<ReportWriter.StudyRun> runs = new ArrayList<>();
         boolean internalFailure = false;
-        try (Backend backend = backendOptions.open()) {
-            provenance = provenance.withBackend(backend.describe());
+        try (Backend backend = backendOptions.open()) { // a cluster backend starts in the background meanwhile
             for (Study s : studies) {
                 if (!common.quiet()) {
                     err.println("deeprg reproduce: " + s.id() + " (" + s.title() + ") ...");

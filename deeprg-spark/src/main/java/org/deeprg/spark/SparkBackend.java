@@ -6,6 +6,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -43,30 +47,34 @@ public final class SparkBackend implements Backend {
     /** Default of {@code spark.deeprg.maxTaskBytes}. */
     public static final String DEFAULT_MAX_TASK_BYTES = "16m";
 
-    private final JavaSparkContext spark;
+    /** The Spark context: started in the background by {@link #start}, complete at once for {@link #on}. */
+    private final CompletableFuture<JavaSparkContext> starting;
     private final Integer partitions;
     private final long maxTaskBytes;
     private final boolean ownsContext;
     private volatile boolean closed;
     /** Spark jobs run and deeprg tasks shipped by this backend so far (provenance). */
-    private final java.util.concurrent.atomic.AtomicLong jobs = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong tasksRun = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong jobs = new AtomicLong();
+    private final AtomicLong tasksRun = new AtomicLong();
 
-    private SparkBackend(JavaSparkContext spark, Integer partitions, boolean ownsContext) {
-        this.spark = spark;
+    private SparkBackend(CompletableFuture<JavaSparkContext> starting, SparkConf conf, Integer partitions, boolean ownsContext) {
+        this.starting = starting;
         this.partitions = partitions;
         this.ownsContext = ownsContext;
-        this.maxTaskBytes = spark.getConf().getSizeAsBytes("spark.deeprg.maxTaskBytes", DEFAULT_MAX_TASK_BYTES);
+        this.maxTaskBytes = conf.getSizeAsBytes("spark.deeprg.maxTaskBytes", DEFAULT_MAX_TASK_BYTES);
     }
 
     /**
-     * Starts a Spark context on {@code master} and returns a backend that stops it on {@link #close()}.
+     * Starts a Spark context on {@code master} and returns a backend that stops it on {@link #close()}. The settings
+     * and the master are checked at once (bad input before anything runs); the context itself starts in the background
+     * (a few seconds: Spark's services, and on a cluster the wait for the first executor) while the caller prepares its
+     * job, and the first {@link #map}, {@link #context()} or {@link #describe()} waits for it. A failure to start
+     * surfaces there as a {@link BackendException}.
      *
      * @param master     the master URL, or null for {@code spark.master} (set by spark-submit) or else {@code local[*]}
      * @param partitions partitions per job, or null for {@code min(tasks, 3 x defaultParallelism)}
      * @throws InvalidInputException naming {@code sparkMaster} or {@code partitions} for a malformed or unreachable
      *                               master or a partition count outside [1, 1000000]
-     * @throws BackendException      if Spark cannot start or no executor joins in time
      */
     public static SparkBackend start(String master, Integer partitions) {
         checkPartitions(partitions);
@@ -87,22 +95,50 @@ public final class SparkBackend implements Backend {
         if (!MasterUrl.isLocal(effective) && !conf.contains("spark.jars") && ship != null && !ship.isBlank()) {
             conf.set("spark.jars", ship);
         }
-        JavaSparkContext spark;
-        try {
-            spark = new JavaSparkContext(conf);
-        } catch (RuntimeException e) {
-            throw new BackendException("spark", "cannot start Spark on " + effective + ": " + summarise(e), e);
-        }
-        SparkBackend backend = new SparkBackend(spark, partitions, true);
-        if (!MasterUrl.isLocal(effective)) {
+        long executorWait = conf.getTimeAsSeconds("spark.deeprg.executorWaitSeconds", "120s");
+        CompletableFuture<JavaSparkContext> starting = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            JavaSparkContext spark = null;
             try {
-                backend.awaitExecutor(conf.getTimeAsSeconds("spark.deeprg.executorWaitSeconds", "120s"));
-            } catch (RuntimeException e) {
-                backend.close();
-                throw e;
+                try {
+                    spark = new JavaSparkContext(conf);
+                } catch (RuntimeException e) {
+                    throw new BackendException("spark", "cannot start Spark on " + effective + ": " + summarise(e), e);
+                }
+                if (!MasterUrl.isLocal(effective)) {
+                    awaitExecutor(spark, executorWait);
+                }
+                starting.complete(spark);
+            } catch (RuntimeException | Error e) {
+                if (spark != null) {
+                    spark.stop();
+                }
+                starting.completeExceptionally(e);
             }
+        }, "deeprg-spark-start");
+        starter.setDaemon(true);
+        starter.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        starter.start();
+        return new SparkBackend(starting, conf, partitions, true);
+    }
+
+    /** Waits until the context has started (see {@link #start}); returns this backend. */
+    public SparkBackend awaitStarted() {
+        spark();
+        return this;
+    }
+
+    /** The started context; waits for it. */
+    private JavaSparkContext spark() {
+        try {
+            return starting.join();
+        } catch (CompletionException | CancellationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new BackendException("spark", "cannot start Spark: " + summarise(cause), cause);
         }
-        return backend;
     }
 
     /**
@@ -111,7 +147,7 @@ public final class SparkBackend implements Backend {
      */
     public static SparkBackend on(JavaSparkContext spark, Integer partitions) {
         checkPartitions(partitions);
-        return new SparkBackend(spark, partitions, false);
+        return new SparkBackend(CompletableFuture.completedFuture(spark), spark.getConf(), partitions, false);
     }
 
     private static void checkPartitions(Integer partitions) {
@@ -121,7 +157,7 @@ public final class SparkBackend implements Backend {
         }
     }
 
-    private void awaitExecutor(long seconds) {
+    private static void awaitExecutor(JavaSparkContext spark, long seconds) {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (spark.sc().statusTracker().getExecutorInfos().length < 2) { // the driver is listed too
             if (spark.sc().isStopped()) {
@@ -149,12 +185,12 @@ public final class SparkBackend implements Backend {
 
     /** The Spark context (for callers that add their own Spark work). */
     public JavaSparkContext context() {
-        return spark;
+        return spark();
     }
 
     /** Partitions of a job of {@code tasks} tasks: {@code --partitions} (at most {@code tasks}), else {@code min(tasks, 3 x defaultParallelism)}. */
     public int partitionsFor(int tasks) {
-        int p = partitions != null ? partitions : 3 * Math.max(1, spark.defaultParallelism());
+        int p = partitions != null ? partitions : 3 * Math.max(1, spark().defaultParallelism());
         return Math.max(1, Math.min(p, tasks));
     }
 
@@ -170,6 +206,7 @@ public final class SparkBackend implements Backend {
             return List.of();
         }
         long size = TaskShipping.requireAtMost(task, maxTaskBytes, "spark", "spark.deeprg.maxTaskBytes");
+        JavaSparkContext spark = spark();
         int p = partitionsFor(tasks);
         // partition k runs the indices k, k + p, k + 2p, ...: jobs order their tasks by cost (the NN-QFT job puts the
         // widest networks first), so dealing them out round-robin gives every partition the same mix of costs, where
@@ -238,6 +275,7 @@ public final class SparkBackend implements Backend {
      */
     @Override
     public Map<String, Object> describe() {
+        JavaSparkContext spark = spark();
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("name", name());
         d.put("master", spark.master());
@@ -256,7 +294,11 @@ public final class SparkBackend implements Backend {
         if (!closed) {
             closed = true;
             if (ownsContext) {
-                spark.stop();
+                try {
+                    starting.join().stop();
+                } catch (CompletionException | CancellationException e) {
+                    // it never started: nothing to stop
+                }
             }
         }
     }
