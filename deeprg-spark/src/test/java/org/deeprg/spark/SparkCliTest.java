@@ -198,6 +198,71 @@ class SparkCliTest {
         }
     }
 
+    /**
+     * A job whose task serialises to more than {@code spark.deeprg.maxTaskBytes} (here the power-law bootstrap, which
+     * carries the sorted sample, against a 2 KiB limit) is refused before anything runs: one line naming the option,
+     * exit 2, no result directory.
+     */
+    @Test
+    void anOversizedTaskIsOneLineAndExitTwoWithoutAResultDirectory(@TempDir Path tmp) throws Exception {
+        StringBuilder sample = new StringBuilder();
+        for (int i = 1; i <= 400; i++) {
+            sample.append(Math.pow(i / 401.0, -1 / 1.5)).append('\n');
+        }
+        Path input = tmp.resolve("sample.txt");
+        Files.writeString(input, sample);
+        Path out = tmp.resolve("r");
+        String saved = System.getProperty("spark.deeprg.maxTaskBytes");
+        System.setProperty("spark.deeprg.maxTaskBytes", "2k");
+        Run r;
+        try {
+            r = run("critical", "powerlaw", "--input", input.toString(), "--bootstrap", "8", "--seed", "5", "--quiet",
+                    "--backend", "spark", "--spark-master", "local[2]", "--out", out.toString());
+        } finally {
+            if (saved == null) {
+                System.clearProperty("spark.deeprg.maxTaskBytes");
+            } else {
+                System.setProperty("spark.deeprg.maxTaskBytes", saved);
+            }
+        }
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.errLines()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).startsWith("deeprg: option --backend: value 'spark' is not allowed: the task ")
+                .contains("above the 2.0 KiB").contains("spark.deeprg.maxTaskBytes").contains("--backend local");
+        assertThat(r.out()).isEmpty();
+        assertThat(out).doesNotExist();
+    }
+
+    /**
+     * A job that Spark aborts mid-job (here: the results exceed {@code spark.driver.maxResultSize}, set to 1 KiB) is exit
+     * 4 with Spark's error in one line, and no result directory.
+     */
+    @Test
+    void aJobThatFailsOnTheClusterIsOneLineExitFourWithoutAResultDirectory(@TempDir Path tmp) {
+        Path out = tmp.resolve("r");
+        String saved = System.getProperty("spark.driver.maxResultSize");
+        System.setProperty("spark.driver.maxResultSize", "1k");
+        Run r;
+        try {
+            r = run("qft", "ensemble", "--width", "3", "--nets", "400", "--bags", "4", "--seed", "5", "--quiet", "--backend", "spark",
+                    "--spark-master", "local[2]", "--out", out.toString());
+        } finally {
+            if (saved == null) {
+                System.clearProperty("spark.driver.maxResultSize");
+            } else {
+                System.setProperty("spark.driver.maxResultSize", saved);
+            }
+        }
+        assertThat(r.code()).as(r.err()).isEqualTo(4);
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("deeprg:")).toList();
+        assertThat(lines).as(r.err()).hasSize(1);
+        assertThat(lines.get(0)).startsWith("deeprg: backend spark: the Spark job failed: Job aborted due to stage failure: Total size of serialized results")
+                .contains("spark.driver.maxResultSize");
+        assertThat(r.err()).doesNotContain("\tat ");
+        assertThat(r.out()).isEmpty();
+        assertThat(out).doesNotExist();
+    }
+
     static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
