@@ -27,6 +27,9 @@ public record CouplingSpec(NetworkSpec network, List<Double> sigmaWs, double[][]
             InvalidInputException.requirePositive("sigmaW", s);
         }
         sigmaWs = List.copyOf(sigmaWs);
+        for (double s : sigmaWs) {
+            network.withSigmaW(s).requireRepresentableMoments(points, 6, nets);
+        }
         // validates points, nets, bags and the work limit
         new EnsembleSpec(network, List.of(network.width()), points, 6, nets, bags, false);
         if (sigmaWs.size() * (double) nets * bags * network.width() * points.length > EnsembleSpec.MAX_WORK) {

@@ -75,6 +75,7 @@ public record EnsembleSpec(NetworkSpec network, List<Integer> widths, double[][]
             throw new InvalidInputException("nets", nets, String.format(java.util.Locale.ROOT,
                     "bags x nets x widths x points = %.3g exceeds the limit %.1g", work, MAX_WORK));
         }
+        network.requireRepresentableMoments(points, maxN, nets);
         if (exact && network.depth() != 1) {
             exact = false;
         }

@@ -122,6 +122,95 @@ public record NetworkSpec(int dIn, int width, int depth, @JsonSerialize(using = 
         return -(sigmaB * sigmaB + sigmaW * sigmaW * n2 / dIn);
     }
 
+    /** Largest natural logarithm of {@code nets x |f|^n} accepted: exp(700) ~ 1e304, just inside double range. */
+    static final double MAX_LOG_MAGNITUDE = 700;
+
+    /**
+     * Requires the n-point functions up to {@code maxN} at {@code points}, summed over {@code nets} networks, to stay
+     * inside double range, so that sigma_W and sigma_b that would overflow them are refused before anything is
+     * computed (instead of a result full of NaN). The estimate, in logarithms so that it cannot overflow itself:
+     * <ul>
+     *   <li>Gauss-net (Eq. 3): with {@code V = sigma_b^2 + sigma_W^2 max|x|^2 / d_in} the variance of the pre-activation,
+     *       {@code E[g^n] = E[exp(n z)] exp(-n V) = exp((n^2/2 - n) V)} and {@code f ~ (sigma_W + sigma_b) g}, so
+     *       {@code log(nets |f|^n) ~ log nets + n log(sigma_W + sigma_b) + (n^2/2 - n) V};</li>
+     *   <li>the other activations: the pre-activation scale {@code q_0 = sqrt(sigma_b^2 + sigma_W^2 max|x|^2 / d_in)}
+     *       propagates as {@code q_l = sqrt(sigma_b^2 + sigma_W^2 a_l^2)} with {@code a_l = q_{l-1}} for the unbounded
+     *       ReLU and GeLU and {@code a_l = 1} for the bounded erf and tanh; the output's scale is {@code q_depth}, taken
+     *       ten times larger for the tails: {@code log(nets |f|^n) ~ log nets + n log(10 q_depth)}.</li>
+     * </ul>
+     * The bound is {@code exp(700)}.
+     *
+     * @throws InvalidInputException naming sigmaB if sigma_b alone is too large (with the largest allowed value), else
+     *                               sigmaW (with the largest allowed at this sigma_b)
+     */
+    public void requireRepresentableMoments(double[][] points, int maxN, long nets) {
+        double r2 = 0;
+        for (double[] x : points) {
+            double n2 = 0;
+            for (double c : x) {
+                n2 += c * c;
+            }
+            r2 = Math.max(r2, n2 / dIn);
+        }
+        double logR = 0.5 * Math.log(r2); // -Infinity at the origin only
+        double logNets = Math.log(Math.max(1, nets));
+        if (logMagnitude(Math.log(sigmaW), Math.log(sigmaB), logR, maxN) + logNets <= MAX_LOG_MAGNITUDE) {
+            return;
+        }
+        String why = String.format(java.util.Locale.ROOT, " here: beyond it the n-point functions up to n = %d (%s, depth %d, at these"
+                + " points, summed over %d networks) overflow double precision", maxN, activation.name(), depth, nets);
+        if (logMagnitude(Double.NEGATIVE_INFINITY, Math.log(sigmaB), logR, maxN) + logNets > MAX_LOG_MAGNITUDE) {
+            double most = largest(b -> logMagnitude(Double.NEGATIVE_INFINITY, b, logR, maxN) + logNets);
+            throw new InvalidInputException("sigmaB", sigmaB, String.format(java.util.Locale.ROOT, "must be in [0, %.4g]", most) + why);
+        }
+        double logB = Math.log(sigmaB);
+        double most = largest(w -> logMagnitude(w, logB, logR, maxN) + logNets);
+        throw new InvalidInputException("sigmaW", sigmaW, String.format(java.util.Locale.ROOT, "must be in [0, %.4g] at sigma_b = %s",
+                most, sigmaB) + why);
+    }
+
+    /** The largest sigma (by bisection on its logarithm) at which {@code logSize} stays within the bound. */
+    private static double largest(java.util.function.DoubleUnaryOperator logSize) {
+        double lo = -700;
+        double hi = Math.log(Double.MAX_VALUE);
+        if (logSize.applyAsDouble(lo) > MAX_LOG_MAGNITUDE) {
+            return 0;
+        }
+        for (int i = 0; i < 200; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (logSize.applyAsDouble(mid) <= MAX_LOG_MAGNITUDE) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return Math.exp(lo);
+    }
+
+    /** log |f|^n of the estimate in {@link #requireRepresentableMoments}, from log sigma_W, log sigma_b, log max|x|/sqrt(d_in). */
+    private double logMagnitude(double logW, double logB, double logR, int n) {
+        double logQ = logHypot(logB, logW + logR);
+        if (gaussNet()) {
+            double variance = Math.exp(2 * logQ);
+            return n * logHypot(logW, logB) + (n * n / 2.0 - n) * variance;
+        }
+        boolean bounded = activation.name().equals("erf") || activation.name().equals("tanh");
+        for (int l = 0; l < depth; l++) {
+            logQ = logHypot(logB, logW + (bounded ? 0 : logQ));
+        }
+        return n * (Math.log(10) + logQ);
+    }
+
+    /** log sqrt(e^{2a} + e^{2b}) without overflow (either may be -Infinity). */
+    private static double logHypot(double a, double b) {
+        double hi = Math.max(a, b);
+        double lo = Math.min(a, b);
+        if (hi == Double.NEGATIVE_INFINITY) {
+            return hi;
+        }
+        return hi + 0.5 * Math.log1p(Math.exp(2 * (lo - hi)));
+    }
+
     @Serial
     private Object writeReplace() {
         return new Proxy(dIn, width, depth, activation.name(), sigmaW, sigmaB);
