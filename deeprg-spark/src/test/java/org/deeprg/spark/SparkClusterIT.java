@@ -24,7 +24,16 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.deeprg.dyn.Alphabet;
+import org.deeprg.dyn.DynNetwork;
+import org.deeprg.dyn.Example;
+import org.deeprg.dyn.mc.DynMcSpec;
+import org.deeprg.dyn.mc.DynMonteCarlo;
 import org.deeprg.json.Json;
+import org.deeprg.net.Activation;
+import org.deeprg.qft.Ensemble;
+import org.deeprg.qft.EnsembleSpec;
+import org.deeprg.qft.NetworkSpec;
 import org.deeprg.random.RandomStreams;
 import org.deeprg.run.RunContext;
 import org.deeprg.testing.Reproducibility;
@@ -37,7 +46,8 @@ import org.junit.jupiter.api.Timeout;
  * from the Maven jars (SPARK_HOME's {@code jars/} holds the jars of {@code target/spark-classpath.txt}), the deeprg jars
  * shipped to the executors as {@code ./deeprg} ships them. A synthetic job runs on it; one worker's executor is killed
  * with SIGKILL by its process id while the job runs; the job must finish with numbers bit-identical to the local run.
- * Then spark-submit (SparkSubmit with deeprg-spark-app.jar and {@link SubmitMain}) runs the issue's qft ensemble command on
+ * On the same cluster, after the loss, a dyn mc run (Metropolis chains with tempering) and an NN-QFT ensemble (widths x
+ * bags x chunks) must give the local numbers. Then spark-submit (SparkSubmit with deeprg-spark-app.jar and {@link SubmitMain}) runs the issue's qft ensemble command on
  * the cluster and must print the same {@code widths} as a local run. Everything started here is stopped, also on failure.
  *
  * <p>Simplification against a production cluster: the third-party jars deeprg's core needs (Commons RNG, EJML, ...) are
@@ -110,6 +120,24 @@ class SparkClusterIT {
                 assertThat(attempts.get(running.index())).as("task %d, killed with executor %d, ran again on another executor: %s",
                         running.index(), killedPid, attempts).contains(killedPid).anyMatch(pid -> pid != killedPid);
                 assertThat(attempts.keySet()).as("every task ran").hasSize(24);
+
+                // the physics jobs on the same cluster (after the loss, with the executor the worker started instead):
+                // a Metropolis dyn mc with tempering (4 chains) and an NN-QFT ensemble (widths x bags x chunks)
+                DynMcSpec mc = new DynMcSpec(new DynNetwork(1, 4, Activation.HEAVISIDE),
+                        List.of(new Example(new double[] {1}, new double[] {1})), DynMcSpec.Sampler.METROPOLIS,
+                        Alphabet.BINARY_WEIGHTS, Alphabet.BINARY_WEIGHTS, Alphabet.BINARY_NEURONS, 1.0, new double[] {1, 2}, 0, 0, 0,
+                        2_000, 200, 4, 3, 20);
+                String mcLocal = Json.write(DynMonteCarlo.run(mc, RunContext.of(Reproducibility.SEED, 1)));
+                String mcCluster = Json.write(DynMonteCarlo.run(mc, new RunContext(RandomStreams.root(Reproducibility.SEED), 1, spark,
+                        org.deeprg.run.Progress.NONE)));
+                assertThat(mcCluster).as("dyn mc on the cluster equals the local run").isEqualTo(mcLocal);
+                EnsembleSpec ensemble = new EnsembleSpec(NetworkSpec.oneLayer(1, 1, Activation.GAUSS, 1, 1), List.of(2, 5, 20),
+                        new double[][] {{-0.01}, {0.0}, {0.01}}, 4, 3_000, 4, false);
+                String qftLocal = Json.write(Ensemble.run(ensemble, RunContext.of(Reproducibility.SEED, 2)));
+                String qftCluster = Json.write(Ensemble.run(ensemble, new RunContext(RandomStreams.root(Reproducibility.SEED), 1, spark,
+                        org.deeprg.run.Progress.NONE)));
+                assertThat(qftCluster).as("qft ensemble on the cluster equals the local run").isEqualTo(qftLocal);
+                assertThat(spark.describe().get("jobs")).as("the jobs ran on the cluster: %s", spark.describe()).isNotEqualTo(0L);
             }
             assertThat(actual).as("numbers on the cluster with a killed executor equal the local run").isEqualTo(expected);
 
@@ -157,6 +185,11 @@ class SparkClusterIT {
     private Process startJvm(String name, String... mainAndArgs) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-XX:+UseSerialGC", "--add-modules", "jdk.incubator.vector"));
+        if (name.startsWith("master") || name.startsWith("worker")) {
+            // they only schedule: the quick compiler halves their start-up CPU (executors and drivers keep C2: the
+            // numbers are compared bit for bit)
+            cmd.add("-XX:TieredStopAtLevel=1");
+        }
         cmd.addAll(OPENS);
         cmd.addAll(List.of("-cp", sparkHome.resolve("jars") + "/*"));
         cmd.addAll(List.of(mainAndArgs));
