@@ -50,6 +50,25 @@ class SparkBackendTest {
         }
     }
 
+    /**
+     * Partition k of P runs the indices k, k + P, ... (jobs list their costliest tasks first: round-robin gives every
+     * partition the same mix), every index exactly once, and provenance counts the jobs and tasks.
+     */
+    @Test
+    void indicesAreDealtToPartitionsRoundRobinAndCounted() {
+        try (SparkBackend spark = SparkBackend.start("local[2]", 4)) {
+            Task<int[]> where = i -> new int[] {i, org.apache.spark.TaskContext.getPartitionId()};
+            List<int[]> ran = spark.map(10, 1, where);
+            assertThat(ran).hasSize(10);
+            for (int i = 0; i < 10; i++) {
+                assertThat(ran.get(i)[0]).isEqualTo(i);
+                assertThat(ran.get(i)[1]).as("partition of index %d", i).isEqualTo(i % 4);
+            }
+            spark.map(3, 1, i -> i);
+            assertThat(spark.describe()).containsEntry("jobs", 2L).containsEntry("tasks", 13L);
+        }
+    }
+
     @Test
     void theBackendIsFoundByNameAndDescribedForProvenance() {
         try (var backend = Backends.open("spark", "local[2]", 3)) {
