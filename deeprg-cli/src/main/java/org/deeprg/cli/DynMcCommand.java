@@ -55,9 +55,9 @@ public final class DynMcCommand extends ComputeCommand<DynMcSpec> {
     Double biasRegulariser;
     @Option(names = "--step-size", paramLabel = "ETA", description = "Langevin step eta (default: ${DEFAULT-VALUE}).")
     double stepSize = 0.01;
-    @Option(names = "--sweeps", paramLabel = "K", description = "Measured sweeps per chain (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sweeps", paramLabel = "K", description = "Measured sweeps per chain, in " + org.deeprg.dyn.mc.DynMcSpec.SWEEPS_RANGE + " (default: ${DEFAULT-VALUE}).")
     long sweeps = 10_000;
-    @Option(names = "--thermalization", paramLabel = "K", description = "Discarded sweeps (default: sweeps/10).")
+    @Option(names = "--thermalization", paramLabel = "K", description = "Discarded sweeps, in " + org.deeprg.dyn.mc.DynMcSpec.THERMALIZATION_RANGE + " (default: sweeps/10).")
     Long thermalization;
     @Option(names = "--chains", paramLabel = "C", description = "Independent chains, run in parallel (default: ${DEFAULT-VALUE}).")
     int chains = 4;

@@ -108,6 +108,11 @@ class DynMcCommandTest {
                 {"--example", "1,0:1"},
                 {"--beta", "-1"},
                 {"--width", "60", "--depth", "100000", "--chains", "64", "--example", "0:0"},
+                // issue 15 class 6: DynMcSpec.SWEEPS_RANGE, THERMALIZATION_RANGE and the work bound MAX_UPDATES
+                {"--sweeps", "2147483648"},
+                {"--thermalization", "2147483648"},
+                {"--thermalization", "-1"},
+                {"--width", "64", "--depth", "64", "--sweeps", "100000000", "--chains", "64"},
         };
         for (String[] extra : bad) {
             String out = dir.resolve("x" + extra.length + extra[0].hashCode()).toString();
@@ -117,6 +122,10 @@ class DynMcCommandTest {
             assertThat(r.err()).doesNotContain("Exception").startsWith("deeprg:");
             assertThat(Path.of(out)).doesNotExist();
         }
+        CliRun sw = CliRun.of("dyn", "mc", "--sweeps", "2147483648", "--quiet");
+        assertThat(sw.err()).contains("--sweeps").contains("2147483648").contains(org.deeprg.dyn.mc.DynMcSpec.SWEEPS_RANGE);
+        CliRun work = CliRun.of("dyn", "mc", "--width", "64", "--depth", "64", "--sweeps", "100000000", "--chains", "64", "--quiet");
+        assertThat(work.err()).contains("--sweeps").contains("updates");
         CliRun h = CliRun.of("dyn", "mc", "--sampler", "langevin", "--activation", "heaviside", "--quiet");
         assertThat(h.err()).contains("heaviside").contains("metropolis");
     }
@@ -135,6 +144,14 @@ class DynMcCommandTest {
         CliRun bad = CliRun.of("dyn", "spinglass", "--samples", "1", "--quiet");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.errLines()).isEqualTo(1);
+        for (String[] extra : new String[][] {{"--sweeps", "2147483648"}, {"--thermalization", "2147483648"},
+                {"--width", "100", "--depth", "100", "--samples", "1000", "--sweeps", "100000000"}}) {
+            CliRun b = CliRun.of(concat(new String[] {"dyn", "spinglass", "--quiet", "--out", dir.resolve("never").toString()}, extra));
+            assertThat(b.code()).as(b.err()).isEqualTo(2);
+            assertThat(b.errLines()).as(b.err()).isEqualTo(1);
+            assertThat(b.err()).startsWith("deeprg: option " + extra[extra.length - 2]).doesNotContain("Exception");
+        }
+        assertThat(dir.resolve("never")).doesNotExist();
     }
 
     static String[] concat(String[] a, String... b) {
