@@ -122,6 +122,37 @@ class DynMonteCarloTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("another spec or seed");
     }
 
+    /**
+     * A stop requested from another thread (the CLI's signal handler) is answered at the end of the current round with
+     * the checkpoint written there; resuming from it gives the uninterrupted run's numbers exactly.
+     */
+    @Test
+    void aStopRequestWritesAResumableCheckpoint(@TempDir Path dir) throws Exception {
+        DynMcSpec spec = metropolis(new DynNetwork(1, 250, Activation.HEAVISIDE), List.of(new Example(new double[] {1}, new double[] {1})),
+                Alphabet.BINARY_WEIGHTS, Alphabet.BINARY_NEURONS, 1.0, new double[] {0.5, 2.0}, 1_000, 2);
+        String uninterrupted = Json.write(DynMonteCarlo.run(spec, RunContext.of(6)));
+        Path file = dir.resolve("stopped.checkpoint.json");
+        DynMonteCarlo.Stop stop = new DynMonteCarlo.Stop();
+        // rounds of one segment each (1 ms budget): the run has two segments, so the stop falls between them
+        var cp = new DynMonteCarlo.Checkpointing(file, 1, false, 0, stop);
+        java.util.concurrent.ExecutorService ex = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var running = ex.submit(() -> DynMonteCarlo.run(spec, RunContext.of(6), cp));
+            assertThat(stop.requestAndAwait(120_000)).as("the checkpoint was written").isTrue();
+            assertThatThrownBy(running::get).hasCauseInstanceOf(DynMonteCarlo.RunInterruptedException.class)
+                    .cause().matches(e -> ((DynMonteCarlo.RunInterruptedException) e).requested());
+        } finally {
+            ex.shutdownNow();
+        }
+        assertThat(DynMcCheckpoint.read(file, spec, 6)).allMatch(s -> s.segmentsDone() == 1);
+        String resumed = Json.write(DynMonteCarlo.run(spec, RunContext.of(6), new DynMonteCarlo.Checkpointing(file, Long.MAX_VALUE, true, 0)));
+        assertThat(resumed).isEqualTo(uninterrupted);
+        // a run that has ended answers at once, with no checkpoint of its own
+        DynMonteCarlo.Stop late = new DynMonteCarlo.Stop();
+        DynMonteCarlo.run(spec, RunContext.of(6), new DynMonteCarlo.Checkpointing(null, Long.MAX_VALUE, false, 0, late));
+        assertThat(late.requestAndAwait(1)).isFalse();
+    }
+
     @Test
     void badInputIsRefused() {
         DynNetwork net = new DynNetwork(1, 2, Activation.HEAVISIDE);
