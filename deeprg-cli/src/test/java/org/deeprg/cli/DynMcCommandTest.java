@@ -91,7 +91,8 @@ class DynMcCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = Json.mapper().readTree(r.out());
         assertThat(j.get("sampler").asText()).isEqualTo("mala");
-        assertThat(j.get("acceptanceRate").asDouble()).isBetween(0.3, 1.0);
+        assertThat(j.get("acceptanceRate").get("mean").asDouble()).isBetween(0.3, 1.0);
+        assertThat(j.get("acceptanceRate").get("stderr").asDouble()).isPositive();
         assertThat(j.get("weightHistogram").get("x")).hasSize(40);
     }
 

@@ -130,7 +130,9 @@ public final class Lee2024MonteCarloStudy implements Study {
                     "longer chains: ./deeprg reproduce --only lee2024-monte-carlo --full");
         } else {
             mc.verdict(worst <= 5 ? Verdict.AGREES : Verdict.DISAGREES, "every observable within 5 standard errors (tau_int-corrected "
-                    + "time series, jackknife over blocks for G_h; R-hat <= 1.1 on every scalar); DynTransferMatrixAcceptanceTest");
+                    + "time series, jackknife over blocks for G_h; every error bar passes org.deeprg.stats.Reliability: R-hat <= 1.01, or its "
+                    + "99.9% null quantile for few blocks, at least 20 effective samples, no heavy-tailed block means); "
+                    + "DynTransferMatrixAcceptanceTest");
         }
         b.claim(mc.build());
         // 2. Training as Gibbs sampling
