@@ -97,7 +97,7 @@ class DynMcCommandTest {
     }
 
     @Test
-    void badInputGivesOneLineAndExitCode2(@TempDir Path dir) {
+    void badInputGivesOneLineAndExitCode2(@TempDir Path dir) throws Exception {
         String[][] bad = {
                 {"--sweeps", "0"},
                 {"--chains", "0"},
@@ -114,7 +114,11 @@ class DynMcCommandTest {
                 {"--thermalization", "2147483648"},
                 {"--thermalization", "-1"},
                 {"--width", "64", "--depth", "64", "--sweeps", "100000000", "--chains", "64"},
+                // the checkpoint path is an output, checked before computing: a directory, a path under a file
+                {"--checkpoint", dir.toString()},
+                {"--checkpoint", dir.resolve("x1").toString() + "/under-a-file/ck.json"},
         };
+        java.nio.file.Files.writeString(dir.resolve("x1"), "a file, not a directory");
         for (String[] extra : bad) {
             String out = dir.resolve("x" + extra.length + extra[0].hashCode()).toString();
             CliRun r = CliRun.of(concat(concat(new String[] {"dyn", "mc", "--depth", "3", "--quiet", "--out", out}), extra));

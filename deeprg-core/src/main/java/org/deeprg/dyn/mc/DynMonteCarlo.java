@@ -60,7 +60,7 @@ public final class DynMonteCarlo {
 
     /**
      * A request, from another thread (the CLI's SIGINT/SIGTERM handler), to stop a run at the end of its current round
-     * of chain tasks (at most about {@value #ROUND_MILLIS} ms plus one segment) with the checkpoint written there: the
+     * of chain tasks (at most about 2 s plus one segment) with the checkpoint written there: the
      * state between rounds is consistent, while the chains' arrays change during a round, so the checkpoint is never
      * written from the requesting thread. The run then throws {@link RunInterruptedException} with
      * {@link RunInterruptedException#requested()} true.
