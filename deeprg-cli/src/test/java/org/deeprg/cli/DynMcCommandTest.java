@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.deeprg.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,24 @@ class DynMcCommandTest {
         assertThat(j.get("correlation")).hasSize(6);
         assertThat(j.get("cost").get("rHat").isNumber()).isTrue();
         assertThat(dir.resolve("r/result.json")).exists();
+        // honest uncertainty: every estimate carries R-hat and its reliability; a flagged one says why, in JSON and CSV
+        for (JsonNode e : j.get("correlation")) {
+            assertThat(e.has("rHat")).isTrue();
+            assertThat(e.get("stderrReliable").isBoolean()).isTrue();
+        }
+        JsonNode acc = j.get("acceptanceRate");
+        assertThat(acc.get("samples").asLong()).isEqualTo(2);
+        assertThat(acc.get("stderrReliable").asBoolean()).isFalse();
+        assertThat(acc.get("unreliableBecause").asText()).contains("effective samples");
+        List<String> csv = Files.readAllLines(dir.resolve("r/estimates.csv"));
+        assertThat(csv.get(0)).endsWith(",stderrReliable,unreliableBecause");
+        assertThat(csv).anySatisfy(l -> assertThat(l).startsWith("acceptanceRate,").contains(",false,").contains("effective samples"));
+        assertThat(csv).anySatisfy(l -> assertThat(l).startsWith("G_h(1),"));
+        assertThat(Files.readAllLines(dir.resolve("r/correlation.plot.csv")).get(0)).contains("y error reliable");
+        assertThat(r.out()).doesNotContain("warning");
+        CliRun text = CliRun.of("dyn", "mc", "--width", "1", "--depth", "6", "--example", "1:1", "--sweeps", "2000", "--chains", "2",
+                "--seed", "3", "--quiet", "--out", dir.resolve("t").toString());
+        assertThat(text.out()).contains("error bars cannot be trusted").contains("acceptanceRate");
     }
 
     @Test
