@@ -44,9 +44,14 @@ class DynMcCommandTest {
         assertThat(csv).anySatisfy(l -> assertThat(l).startsWith("G_h(1),"));
         assertThat(Files.readAllLines(dir.resolve("r/correlation.plot.csv")).get(0)).contains("y error reliable");
         assertThat(r.out()).doesNotContain("warning");
+        // too few chains for the scatter of the acceptance rates: flagged on the console line too
         CliRun text = CliRun.of("dyn", "mc", "--width", "1", "--depth", "6", "--example", "1:1", "--sweeps", "2000", "--chains", "2",
                 "--seed", "3", "--quiet", "--out", dir.resolve("t").toString());
-        assertThat(text.out()).contains("error bars cannot be trusted").contains("acceptanceRate");
+        assertThat(text.out()).containsPattern("acceptance [0-9.()]+ \\(error bar unreliable\\)");
+        // a run too short for its chains to be trusted gets the warning
+        CliRun shortRun = CliRun.of("dyn", "mc", "--width", "1", "--depth", "6", "--example", "1:1", "--sweeps", "20", "--chains", "2",
+                "--seed", "3", "--quiet", "--out", dir.resolve("s").toString());
+        assertThat(shortRun.out()).contains("error bars cannot be trusted");
     }
 
     @Test

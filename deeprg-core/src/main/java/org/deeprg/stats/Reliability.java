@@ -11,10 +11,10 @@ import java.util.Locale;
  * <ol>
  *   <li><b>Unconverged chains</b>: the Gelman-Rubin R-hat over independent chains above {@link #MAX_RHAT} (1.01, the
  *       threshold of Vehtari et al. 2021; 1.1 lets visibly different chains pass). R-hat from few effective samples
- *       per chain (e.g. 16 blocks) scatters above 1.01 even for converged chains: with m chains of n effective samples,
- *       {@code R^2 - 1 ~ (F - 1)/n} with {@code F ~ chi^2_{m-1}/(m-1)}, so the limit is raised to the 99.9% quantile
- *       of that null distribution where it exceeds 1.01 ({@link #rHatLimit(int, double)}); for long chains the limit
- *       is 1.01.</li>
+ *       per chain (e.g. 16 blocks) scatters above 1.01 even for converged chains: with m chains of n independent
+ *       samples, {@code R^2 = (n-1)/n + F/n} with F Fisher-distributed with (m - 1, m (n - 1)) degrees of freedom, so
+ *       the limit is raised to the 99.9% quantile of that null distribution where it exceeds 1.01
+ *       ({@link #rHatLimit(int, double)}); for long chains the limit is 1.01.</li>
  *   <li><b>Too few effective samples</b>: fewer than {@link #MIN_EFFECTIVE_SAMPLES} independent samples
  *       ({@code samples / (2 tau_int)}; blocks, chains or resamples for binned, between-chain or resampled errors).
  *       The relative error of a standard error from n effective samples is about {@code 1/sqrt(2 n)}: 16% at 20, and
@@ -97,15 +97,17 @@ public final class Reliability {
     /**
      * The R-hat above which {@code chains} chains of {@code effectivePerChain} effective samples each count as not
      * converged: {@link #MAX_RHAT}, or the {@code 1 - }{@link #RHAT_FALSE_ALARM} quantile of R-hat for converged
-     * chains, {@code sqrt(1 + (q - 1)/n)} with q the quantile of {@code chi^2_{m-1}/(m-1)}, where that is larger.
+     * chains of n independent samples, {@code sqrt((n - 1)/n + q/n)} with q the quantile of the F distribution with
+     * {@code (m - 1, m (n - 1))} degrees of freedom, where that is larger.
      */
     public static double rHatLimit(int chains, double effectivePerChain) {
-        if (chains < 2 || !(effectivePerChain > 0)) {
+        if (chains < 2 || !(effectivePerChain > 1)) {
             return MAX_RHAT;
         }
-        double q = new org.hipparchus.distribution.continuous.ChiSquaredDistribution(chains - 1)
-                .inverseCumulativeProbability(1 - RHAT_FALSE_ALARM) / (chains - 1);
-        return Math.max(MAX_RHAT, Math.sqrt(1 + (q - 1) / effectivePerChain));
+        double n = effectivePerChain;
+        double q = new org.hipparchus.distribution.continuous.FDistribution(chains - 1, chains * (n - 1))
+                .inverseCumulativeProbability(1 - RHAT_FALSE_ALARM);
+        return Math.max(MAX_RHAT, Math.sqrt((n - 1) / n + q / n));
     }
 
     /**

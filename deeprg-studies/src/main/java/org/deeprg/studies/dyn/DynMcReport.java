@@ -114,7 +114,8 @@ public final class DynMcReport {
         }
         t.row(name, e.mean(), e.stderr(), e.tauInt(), e.samples(), e.rHat(), e.stderrReliable(),
                 e.unreliableBecause() == null ? "" : e.unreliableBecause());
-        if (!e.stderrReliable()) {
+        // the sampler's rates are diagnostics: their flags are shown on their own line, JSON and CSV, not in the warning
+        if (!e.stderrReliable() && !name.startsWith("acceptanceRate") && !name.startsWith("swapAcceptance")) {
             unreliable.add(new String[] {name, e.unreliableBecause()});
         }
     }
