@@ -30,7 +30,7 @@ import org.deeprg.InvalidInputException;
  * </ul>
  * Implementations are immutable records, so equal activations are equal objects.
  */
-public sealed interface Activation permits Activation.Heaviside, Activation.Sigmoid, Activation.Tanh, Activation.Relu,
+public sealed interface Activation extends java.io.Serializable permits Activation.Heaviside, Activation.Sigmoid, Activation.Tanh, Activation.Relu,
         Activation.Elu, Activation.Erf, Activation.Gelu, Activation.Gauss, Activation.Polynomial {
 
     /** Heaviside step (dynamic neurons, Eq. 16 of Lee, Lee, Yi 2024): 1 for {@code z >= 0}. */
