@@ -20,10 +20,10 @@ public final class CriticalCorrelationCommand extends ComputeCommand<TwoPointSpe
     @Option(names = "--dim", paramLabel = "D", description = "Spatial dimension d: 1, 2 or 3 (default: ${DEFAULT-VALUE}).")
     int dimension = 3;
 
-    @Option(names = "--r", paramLabel = "R", description = "Mass coupling r >= 0 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--r", paramLabel = "R", description = "Mass coupling r in " + org.deeprg.critical.TwoPointSpec.R_RANGE + " (default: ${DEFAULT-VALUE}).")
     double r = 0.25;
 
-    @Option(names = "--g", paramLabel = "G", description = "Gradient coupling g > 0 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--g", paramLabel = "G", description = "Gradient coupling g > 0 in " + org.deeprg.critical.TwoPointSpec.G_RANGE + " (default: ${DEFAULT-VALUE}).")
     double g = 1.0;
 
     @Option(names = "--sites", paramLabel = "L", description = "Lattice sites per dimension (even, >= 16; default 0: "

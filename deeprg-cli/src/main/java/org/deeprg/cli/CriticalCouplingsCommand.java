@@ -23,10 +23,10 @@ public final class CriticalCouplingsCommand extends ComputeCommand<CouplingsSpec
             description = "Weight file: .npy (one matrix), .npz (named arrays) or .safetensors.")
     Path weights;
 
-    @Option(names = "--beta", paramLabel = "BETA", description = "Inverse temperature beta != 0 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--beta", paramLabel = "BETA", description = "Inverse temperature beta != 0 in " + org.deeprg.critical.CouplingsSpec.BETA_RANGE + " (default: ${DEFAULT-VALUE}).")
     double beta = 1.0;
 
-    @Option(names = "--h", paramLabel = "H", description = "Uniform external field h (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--h", paramLabel = "H", description = "Uniform external field h in " + org.deeprg.critical.CouplingsSpec.H_RANGE + " (default: ${DEFAULT-VALUE}).")
     double h = 0.0;
 
     @Option(names = "--convention", paramLabel = "EQ", description = "Couplings of Eq. 13 (beta/N factors) or Eq. 55 "

@@ -1,27 +1,32 @@
 package org.deeprg.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import org.deeprg.InvalidInputException;
-import org.deeprg.fit.Comparison;
+import org.deeprg.fit.DiscreteEstimate;
 import org.deeprg.fit.PowerLaw;
-import org.deeprg.fit.PowerLawData;
-import org.deeprg.fit.PowerLawFit;
-import org.deeprg.studies.critical.PowerLawPlots;
+import org.deeprg.fit.PowerLawOptions;
+import org.deeprg.fit.PowerLawResult;
+import org.deeprg.fit.PowerLawSpec;
 import org.deeprg.result.Result;
-import org.deeprg.result.Table;
 import org.deeprg.run.RunContext;
+import org.deeprg.studies.critical.PowerLawPlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code deeprg critical powerlaw}: a Clauset-Shalizi-Newman power-law analysis of a sample. */
+/**
+ * {@code deeprg critical powerlaw}: a Clauset-Shalizi-Newman power-law analysis of a sample. The options build a
+ * {@link PowerLawSpec}; {@link PowerLaw#run} computes; {@link PowerLawPlots} presents.
+ */
 @Command(name = "powerlaw", mixinStandardHelpOptions = true,
         description = "Fit a power law to a sample (one positive number per line) the Clauset-Shalizi-Newman way: "
-                + "maximum likelihood, x_min by minimising the KS distance, bootstrap goodness-of-fit p-value, "
-                + "likelihood-ratio tests against lognormal, exponential and truncated power law.",
+                + "maximum likelihood, x_min by the exact minimum of the two-sided KS distance over every value, bootstrap "
+                + "goodness-of-fit p-value and uncertainties, and likelihood-ratio tests against exponential, stretched "
+                + "exponential, lognormal, positive lognormal and truncated power law, each fitted on the same tail.",
         footer = {"%nExamples:", "  ./deeprg critical powerlaw --input degrees.txt --json",
-                "  ./deeprg critical powerlaw --input counts.txt --type discrete --bootstrap 1000"})
-public final class CriticalPowerLawCommand extends ComputeCommand<CriticalPowerLawCommand.PowerLawSpec> {
+                "  ./deeprg critical powerlaw --input counts.txt --type discrete --bootstrap 1000",
+                "  ./deeprg critical powerlaw --input sizes.txt --xmin-range 1:100 --compare lognormal,truncatedPowerLaw:lognormal",
+                "  ./deeprg critical powerlaw --input sizes.txt --xmin 5 --xmax 1e4 --bootstrap 0 --uncertainty-resamples 0"})
+public final class CriticalPowerLawCommand extends ComputeCommand<PowerLawSpec> {
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Sample: one positive number per line ('#' comments allowed).")
     Path input;
@@ -32,65 +37,56 @@ public final class CriticalPowerLawCommand extends ComputeCommand<CriticalPowerL
     @Option(names = "--bootstrap", paramLabel = "B", description = "Goodness-of-fit resamples; 0 skips the p-value (default: ${DEFAULT-VALUE}; CSN: 2500 for two digits).")
     int bootstrap = 200;
 
-    /**
-     * The spec of a power-law analysis.
-     *
-     * @param input     the sample file
-     * @param type      "auto", "continuous" or "discrete"
-     * @param bootstrap goodness-of-fit resamples
-     */
-    public record PowerLawSpec(Path input, String type, int bootstrap) {
-        public PowerLawSpec {
-            if (!type.equals("auto") && !type.equals("continuous") && !type.equals("discrete")) {
-                throw new InvalidInputException("type", type, "must be auto, continuous or discrete");
-            }
-            InvalidInputException.requireInRange("bootstrap", bootstrap, 0, 100_000);
-        }
-    }
+    @Option(names = "--uncertainty-resamples", paramLabel = "U", description = "Resamples of the data for the standard errors of x_min, alpha, KS and n_tail; 0 skips them (default: ${DEFAULT-VALUE}).")
+    int uncertaintyResamples = 100;
+
+    @Option(names = "--xmin", paramLabel = "X", description = "A fixed x_min (no scan); the tail is x >= X.")
+    Double xmin;
+
+    @Option(names = "--xmin-range", paramLabel = "A:B", description = "Scan x_min only over values in [A, B] (either end may be empty).")
+    String xminRange;
+
+    @Option(names = "--xmax", paramLabel = "X", description = "Bounded fits: leave out values above X and normalise every distribution on [x_min, X].")
+    Double xmax;
+
+    @Option(names = "--compare", paramLabel = "LIST", description = "all, none, or a comma-separated list of alternatives (exponential, "
+            + "stretchedExponential, lognormal, lognormalPositive, truncatedPowerLaw; each tested against the power law) and pairs a:b "
+            + "(any two models, powerLaw included) (default: ${DEFAULT-VALUE}).")
+    String compare = "all";
+
+    @Option(names = "--discrete-estimate", paramLabel = "E", description = "Discrete exponent: exact (maximum likelihood with the Hurwitz zeta) "
+            + "or approx (the closed form of CSN Eq. 3.7); both are reported (default: ${DEFAULT-VALUE}).")
+    String discreteEstimate = "exact";
 
     @Override
     protected PowerLawSpec spec() {
-        return new PowerLawSpec(input, type.toLowerCase(Locale.ROOT), bootstrap);
+        Double lower = null;
+        Double upper = null;
+        if (xminRange != null) {
+            String[] ab = xminRange.split(":", -1);
+            if (ab.length != 2 || (ab[0].isBlank() && ab[1].isBlank())) {
+                throw new InvalidInputException("xminRange", xminRange, "must be A:B (either end may be empty), e.g. 1:100");
+            }
+            lower = ab[0].isBlank() ? null : number("xminRange", xminRange, ab[0]);
+            upper = ab[1].isBlank() ? null : number("xminRange", xminRange, ab[1]);
+        }
+        PowerLawOptions options = new PowerLawOptions(PowerLaw.Kind.parse("type", type), xmin, lower, upper, xmax,
+                DiscreteEstimate.parse("discreteEstimate", discreteEstimate), null, null, bootstrap, uncertaintyResamples)
+                .withCompare(compare);
+        return new PowerLawSpec(input, options);
+    }
+
+    private static double number(String parameter, String whole, String text) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(parameter, whole, "'" + text.strip() + "' is not a number; give A:B, e.g. 1:100");
+        }
     }
 
     @Override
     protected Result compute(PowerLawSpec spec, RunContext context) {
-        double[] data = PowerLawData.read(spec.input());
-        PowerLaw.Kind kind = switch (spec.type()) {
-            case "continuous" -> PowerLaw.Kind.CONTINUOUS;
-            case "discrete" -> PowerLaw.Kind.DISCRETE;
-            default -> PowerLaw.Kind.detect(data);
-        };
-        if (kind == PowerLaw.Kind.DISCRETE && spec.type().equals("discrete")) {
-            for (int i = 0; i < data.length; i++) {
-                if (data[i] != Math.rint(data[i])) {
-                    throw new InvalidInputException("type", "discrete", "value " + (i + 1) + " of " + spec.input()
-                            + " (" + data[i] + ") is not an integer");
-                }
-            }
-        }
-        context.progress().start("power-law fit", 1);
-        PowerLawFit fit = PowerLaw.analyse(data, kind, spec.bootstrap(), context.streams().split("bootstrap"), context.threads());
-        context.progress().advance(1);
-        Table.Builder table = Table.builder("comparisons", "alternative", "R (log-likelihood ratio)", "normalised R",
-                "p-value", "favoured");
-        for (Comparison c : fit.comparisons()) {
-            table.row(c.alternative(), c.logLikelihoodRatio(), c.normalizedRatio(), c.pValue(), c.favoured());
-        }
-        Result.Builder b = Result.builder("Power-law fit of " + spec.input().getFileName())
-                .data(fit)
-                .table(table.build())
-                .figure(PowerLawPlots.ccdfFigure("ccdf", "Power-law fit", "x", data, fit))
-                .inputFile(spec.input())
-                .summary(String.format(Locale.ROOT, "%s power law: alpha = %.4f +- %.4f above x_min = %.6g (%d of %d points)",
-                        fit.discrete() ? "discrete" : "continuous", fit.alpha(), fit.alphaStderr(), fit.xmin(), fit.nTail(), fit.n()))
-                .summary(String.format(Locale.ROOT, "KS distance %.5f, bootstrap p-value %.3f +- %.3f (%d resamples): %s",
-                        fit.ks(), fit.pValue(), fit.pValueStderr(), fit.bootstrapResamples(),
-                        Double.isNaN(fit.pValue()) ? "not computed" : fit.plausible() ? "power law plausible" : "power law ruled out (p < 0.1)"));
-        for (Comparison c : fit.comparisons()) {
-            b.summary(String.format(Locale.ROOT, "vs %s: R = %.3f, p = %.3g -> %s", c.alternative(), c.logLikelihoodRatio(),
-                    c.pValue(), c.favoured()));
-        }
-        return b.build();
+        PowerLawResult r = PowerLaw.run(spec, context);
+        return PowerLawPlots.result("Power-law analysis of " + spec.input().getFileName(), r, spec.input());
     }
 }

@@ -25,17 +25,27 @@ import picocli.CommandLine.IVersionProvider;
                 "  ./deeprg critical powerlaw --input degrees.txt --json",
                 "%nEvery computing command writes a result directory (result.json, provenance.json, CSV, SVG/PNG plots, index.html)",
                 "under results/ unless --out is given. Add --stacktrace to see the stack trace of an internal error.",
-                "Exit codes: 0 ok, 2 invalid input, 4 internal error (or a --backend spark job that failed on the cluster)."})
+                "Exit codes: 0 ok; 2 invalid input (one line on stderr naming the option or file; nothing computed or written);",
+                "3 interrupted after writing a checkpoint (rerun with --resume); 4 internal error (or a --backend spark job that failed on the cluster);",
+                "130 / 143 interrupted by SIGINT / SIGTERM without a checkpoint (nothing written)."})
 public final class DeepRg {
     private static final ThreadLocal<List<String>> ARGS = ThreadLocal.withInitial(List::of);
 
     /** Command-line entry point. */
     public static void main(String[] args) {
+        main(args, cl -> { });
+    }
+
+    /** As {@link #main(String[])}, with a hook to adjust the command tree (test fixtures run through the launcher). */
+    static void main(String[] args, java.util.function.Consumer<CommandLine> customizer) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(out, err, args);
+        Interrupts.install();
+        int code = run(out, err, customizer, args);
         out.flush();
         err.flush();
+        Interrupts.finished();
+        Interrupts.StderrFilter.drain();
         System.exit(code);
     }
 
@@ -60,7 +70,13 @@ public final class DeepRg {
                 return ExitCodes.INVALID_INPUT;
             });
             cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, err, stacktrace));
-            int code = cl.execute(effective);
+            int code;
+            try {
+                code = cl.execute(effective);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                // picocli lets Errors through; the memory budget should have refused the size up front (a bug if not)
+                code = e instanceof OutOfMemoryError ? outOfMemory(err) : handle(new RuntimeException(e), err, stacktrace);
+            }
             out.flush();
             err.flush();
             return code;
@@ -106,13 +122,19 @@ public final class DeepRg {
             }
         }
         if (t instanceof OutOfMemoryError) {
-            err.println("deeprg: out of memory; give the JVM more with DEEPRG_JAVA_OPTS=-Xmx... or reduce the problem size");
-            return ExitCodes.INTERNAL_ERROR;
+            return outOfMemory(err);
         }
         err.println("deeprg: internal error: " + oneLine(String.valueOf(ex)) + (stacktrace ? "" : " (run again with --stacktrace for details)"));
         if (stacktrace) {
             ex.printStackTrace(err);
         }
+        err.flush();
+        return ExitCodes.INTERNAL_ERROR;
+    }
+
+    private static int outOfMemory(PrintWriter err) {
+        err.println("deeprg: internal error: out of memory (heap " + org.deeprg.io.Budget.human(Runtime.getRuntime().maxMemory())
+                + "); give the JVM more with DEEPRG_JAVA_OPTS=-Xmx... or reduce the problem size");
         err.flush();
         return ExitCodes.INTERNAL_ERROR;
     }
@@ -133,6 +155,7 @@ public final class DeepRg {
         return "--" + parameter.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** {@code s} on one line (line breaks become "; "). */
     static String oneLine(String s) {
         if (s == null) {
             return "";

@@ -10,6 +10,10 @@ public final class ExitCodes {
     public static final int INTERRUPTED = 3;
     /** Internal error (a bug): stack trace only with --stacktrace. */
     public static final int INTERNAL_ERROR = 4;
+    /** Interrupted by SIGINT (Ctrl-C) without a checkpoint: nothing written (the JVM's 128 + 2). */
+    public static final int SIGINT = 130;
+    /** Interrupted by SIGTERM without a checkpoint: nothing written (the JVM's 128 + 15). */
+    public static final int SIGTERM = 143;
 
     private ExitCodes() {
     }

@@ -58,7 +58,7 @@ public final class QftCouplingsCommand extends ComputeCommand<CouplingSpec> {
             return new CouplingSpec(width != null ? p.network().withWidth(width) : p.network(), sigmaW != null ? sigmaW : p.sigmaWs(),
                     p.points(), nets != null ? nets : p.nets(), bags != null ? bags : p.bags());
         }
-        NetworkSpec net = NetworkSpec.oneLayer(dIn, width != null ? width : 10, org.deeprg.qft.Activation.GAUSS, 1.0, sigmaB);
+        NetworkSpec net = NetworkSpec.oneLayer(dIn, width != null ? width : 10, org.deeprg.net.Activation.GAUSS, 1.0, sigmaB);
         double[][] pts = points != null ? QftOptions.points(points, dIn) : (dIn == 1 ? Erbin2022.POINTS : null);
         if (pts == null) {
             throw new InvalidInputException("points", "(none)", "give the points for d_in = " + dIn);

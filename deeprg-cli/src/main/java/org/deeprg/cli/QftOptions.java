@@ -3,7 +3,8 @@ package org.deeprg.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeprg.InvalidInputException;
-import org.deeprg.qft.Activation;
+import org.deeprg.net.Activation;
+import org.deeprg.qft.NetworkSpec;
 
 /** Parsing helpers shared by the {@code qft} commands. */
 final class QftOptions {
@@ -35,12 +36,8 @@ final class QftOptions {
         return out.toArray(new double[0][]);
     }
 
+    /** The activation for the NN-QFT commands ({@link NetworkSpec#ACTIVATIONS}); unknown names are bad input. */
     static Activation activation(String name) {
-        Activation a = Activation.parse(name);
-        if (a == null) {
-            throw new InvalidInputException("activation", name, "must be one of gauss, erf, relu, tanh, gelu "
-                    + "(other activations have neither a kernel nor a quadrature rule here)");
-        }
-        return a;
+        return NetworkSpec.activation(name);
     }
 }

@@ -91,9 +91,17 @@ public final class ReproduceCommand implements Callable<Integer> {
         Instant start = Instant.now();
         int threads = common.threads();
         Scale scale = full ? Scale.FULL : Scale.QUICK;
-        Path target = common.out() != null ? common.out()
-                : ResultWriter.defaultTarget(Path.of("results"), "reproduce" + (full ? "-full" : ""), start);
-        ResultWriter.checkTarget(target);
+        if (common.out() != null) {
+            ResultWriter.checkTarget(common.out());
+        }
+        try (ResultWriter.TargetClaim claim = common.out() != null ? ResultWriter.claim(common.out())
+                : ResultWriter.claimDefault(Path.of("results"), "reproduce" + (full ? "-full" : ""), start)) {
+            return run(claim.target(), studies, start, threads, scale, out, err);
+        }
+    }
+
+    private int run(Path target, List<Study> studies, Instant start, int threads, Scale scale, PrintWriter out,
+                    PrintWriter err) throws IOException {
         ReproduceSpec rs = new ReproduceSpec(scale.name().toLowerCase(Locale.ROOT), studies.stream().map(Study::id).toList());
         backendOptions.validate();
         Provenance provenance = Provenance.capture(DeepRg.currentArgs(), rs, common.seed(), threads, start);

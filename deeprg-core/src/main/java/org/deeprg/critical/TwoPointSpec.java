@@ -1,6 +1,7 @@
 package org.deeprg.critical;
 
 import java.io.Serializable;
+import org.deeprg.Domain;
 import org.deeprg.InvalidInputException;
 
 /**
@@ -16,10 +17,18 @@ import org.deeprg.InvalidInputException;
  *                  d = 1, 2, 3 when r &gt; 0, with xi = sqrt(g/r); 1 when r = 0)
  */
 public record TwoPointSpec(int dimension, double r, double g, int sites, double spacing) implements Serializable {
+    /** Where r is meaningful and numerically safe (issue 15; quoted in the option's help). */
+    public static final String R_RANGE = "[0, 1e6]";
+    /** Where g is meaningful and numerically safe (issue 15; quoted in the option's help). */
+    public static final String G_RANGE = "[0, 1e6]";
+
     public TwoPointSpec {
         InvalidInputException.requireInRange("dim", dimension, 1, 3);
-        InvalidInputException.requireNonNegative("r", r);
-        InvalidInputException.requirePositive("g", g);
+        Domain.check("r", r, R_RANGE, "beyond it the correlation length is below any lattice spacing the sites allow");
+        Domain.check("g", g, G_RANGE, "the automatic lattice resolves correlation lengths sqrt(g / r) for g in this range");
+        if (g == 0) {
+            throw new InvalidInputException("g", g, "must be > 0 (a finite number in " + G_RANGE + ")");
+        }
         if (sites != 0 && (sites < 16 || sites % 2 != 0)) {
             throw new InvalidInputException("sites", sites, "0 (automatic) or an even integer >= 16");
         }

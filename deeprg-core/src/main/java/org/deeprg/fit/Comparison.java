@@ -3,18 +3,15 @@ package org.deeprg.fit;
 import java.util.Map;
 
 /**
- * A likelihood-ratio test of the fitted power law against an alternative distribution on the same tail
- * \( x \ge x_{min} \) (CSN Sec. 5, Vuong 1989).
+ * A likelihood-ratio test of the fitted power law against an alternative on the same tail, in the form the criticality
+ * experiment reads ({@link PowerLawFit}); {@link PowerLaw#legacy} builds it from a {@link ModelComparison}.
  *
- * @param alternative     "lognormal", "exponential" or "truncatedPowerLaw"
+ * @param alternative        the alternative's name ({@link Model#key()})
  * @param logLikelihoodRatio \( R = \sum_i [\ln p_{PL}(x_i) - \ln p_{alt}(x_i)] \): positive favours the power law
- * @param normalizedRatio \( R / (\sigma \sqrt{n_{tail}}) \) with \( \sigma \) the standard deviation of the
- *                        pointwise differences (Vuong's statistic); for the nested truncated power law it is
- *                        \( \mathrm{sign}(R)\sqrt{2|R|} \)
- * @param pValue          two-sided Vuong p-value \( \mathrm{erfc}(|z|/\sqrt 2) \) for non-nested alternatives; for the
- *                        nested truncated power law the \( \chi^2_1 \) p-value of \( 2|R| \), \( \mathrm{erfc}(\sqrt{|R|}) \)
- * @param favoured        "powerLaw", the alternative's name, or "neither" (p-value at least {@link #SIGNIFICANCE})
- * @param parameters      the alternative's fitted parameters by name
+ * @param normalizedRatio    \( R / (\sigma \sqrt{n_{tail}}) \), Vuong's statistic (see {@link ModelComparison})
+ * @param pValue             Vuong's two-sided p-value, or Wilks' \( \chi^2_1 \) one for the nested truncated power law
+ * @param favoured           "powerLaw", the alternative's name, or "neither" (p-value at least {@link #SIGNIFICANCE})
+ * @param parameters         the alternative's fitted parameters by name
  */
 public record Comparison(String alternative, double logLikelihoodRatio, double normalizedRatio, double pValue,
                          String favoured, Map<String, Double> parameters) {

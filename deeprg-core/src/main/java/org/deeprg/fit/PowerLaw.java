@@ -1,65 +1,72 @@
 package org.deeprg.fit;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.deeprg.InvalidInputException;
-import org.deeprg.run.LocalBackend;
 import org.deeprg.random.RandomStreams;
-import org.hipparchus.analysis.solvers.BrentSolver;
+import org.deeprg.run.Progress;
+import org.deeprg.run.RunContext;
+import org.deeprg.run.Task;
+import org.deeprg.stats.Estimate;
 
 /**
- * Clauset-Shalizi-Newman power-law fitting (SIAM Review 51, 661 (2009), "CSN").
+ * Clauset-Shalizi-Newman power-law analysis (A. Clauset, C. R. Shalizi, M. E. J. Newman, "Power-law distributions in
+ * empirical data", SIAM Review 51, 661 (2009), "CSN"): the one implementation in deeprg, used by
+ * {@code critical powerlaw} and by the criticality studies.
  *
- * <h2>Model</h2>
- * Continuous: \( p(x) = \frac{\alpha-1}{x_{min}} (x/x_{min})^{-\alpha} \) for \( x \ge x_{min} \) with MLE
- * \( \hat\alpha = 1 + n_{tail} / \sum_i \ln(x_i/x_{min}) \) (CSN Eq. 3.1).
- * Discrete (positive integers): \( p(x) = x^{-\alpha}/\zeta(\alpha, x_{min}) \), \( \hat\alpha \) the root of
- * \( -n_{tail}\,\zeta'(\alpha,x_{min})/\zeta(\alpha,x_{min}) = \sum_i \ln x_i \) (CSN Eq. 3.5; the log-likelihood is
- * concave in \( \alpha \), so the root is unique and bracketed in [{@value #ALPHA_MIN}, {@value #ALPHA_MAX}]).
+ * <h2>What it does</h2>
+ * <ol>
+ * <li>\( x_{min} \): the exact minimiser of the two-sided KS distance over every distinct value (or a range of them),
+ *     or a fixed value ({@link XminScan}, {@link KsScan}); \( \alpha \) the maximum-likelihood exponent at each
+ *     candidate (continuous CSN Eq. 3.1, discrete exact Eq. 3.5 or closed form Eq. 3.7; bounded above by
+ *     \( x_{max} \) if asked).</li>
+ * <li>Alternatives fitted by maximum likelihood on the same tail, normalised on it ({@link Fitter}), each compared
+ *     with the power law by Vuong's test, nested pairs by Wilks' \( \chi^2_1 \) ({@link ModelComparison}); any other
+ *     pair on request.</li>
+ * <li>Goodness of fit (CSN Sec. 4.1): B semi-parametric synthetic samples (each point from the fitted law with
+ *     probability \( n_{tail}/n \), else drawn uniformly from the observed values outside the tail), each refitted
+ *     with the same \( x_{min} \) procedure; p = fraction whose KS distance is at least the data's. A refit that has
+ *     no candidate counts as at least as far (conservative).</li>
+ * <li>Uncertainties (CSN Sec. 3.3): the whole fit repeated on U resamples of the data with replacement; the standard
+ *     deviations over them are the standard errors of \( x_{min} \), \( \alpha \), KS and \( n_{tail} \).</li>
+ * </ol>
  *
- * <h2>x_min scan</h2>
- * The data are sorted once; suffix sums of \( \ln x \) give every candidate's \( \hat\alpha \) in O(1)
- * (continuous) and the KS distance of one candidate costs one pass over its tail. Every distinct value with
- * at least {@value #MIN_TAIL} points at or above it is a candidate. When evaluating all candidates would cost
- * more than {@value #EXHAUSTIVE_WORK} tail-point evaluations (a million distinct values would cost 5e11), the
- * scan is multi-resolution: {@value #GRID} candidates spaced evenly in log(tail size), then {@value #REFINE_GRID}
- * the same way inside the bracket of the best one's two grid neighbours, and so on until the bracket is small enough
- * to scan exhaustively. The
- * KS curve is not unimodal, so that scan can miss a narrow dip between grid points; {@link TailFit#exhaustive()}
- * says which scan ran. Ties in the KS distance go to the smaller x_min. Candidates are evaluated in parallel;
- * each evaluation is deterministic, so the result does not depend on the thread count.
+ * <h2>Reproducibility</h2>
+ * Both bootstraps are distributable jobs ({@link RunContext#map}): resample b draws from
+ * {@code context.streams().split("goodnessOfFit").split(b)} (resp. {@code "uncertainty"}) and refits on one thread;
+ * results are combined in index order. The scan and the fits are deterministic and combine parallel sums in fixed
+ * blocks. Hence the result is bit-identical for any thread count and backend (tested with
+ * {@code Reproducibility.assertSameForAnyThreads}). The tasks carry the observed values they resample (the values
+ * outside the tail, or the whole sample): a distributed backend ships them with the job.
  *
- * <h2>Goodness of fit</h2>
- * CSN Sec. 4.1: B synthetic samples of size n, each point drawn with probability \( n_{tail}/n \) from the
- * fitted law above x_min and otherwise uniformly from the observed points below x_min; each is refitted with
- * the same scan; p = fraction of KS distances at least the observed one. Resample b uses the random stream
- * {@code streams.split(b)}, so the p-value is the same for any thread count.
+ * <h2>Conventions where deeprg differs from the {@code powerlaw} Python package</h2>
+ * Two-sided KS distance (the package compares the CDFs only at the data values from one side); no default range on
+ * \( \alpha \) (the package's [0, 3] can silently reject the true \( x_{min} \)); every distinct value is a candidate
+ * (the package samples a log grid unless told otherwise); exact discrete normalisations (the package rounds a
+ * continuous density by default); the lognormal's power-law limit is reported as such; nested pairs are fixed
+ * (truncated power law over power law and exponential, stretched exponential over exponential, lognormal over
+ * positive lognormal) rather than guessed from the names. See docs/powerlaw.md.
  */
 public final class PowerLaw {
-    /** Smallest tail (points at or above x_min) for an x_min candidate. */
-    public static final int MIN_TAIL = 10;
-    /** Smallest number of data points accepted. */
+    /** Smallest sample accepted (CSN recommend at least 50 values to estimate x_min). */
     public static final int MIN_POINTS = 50;
-    /** Above this many tail-point evaluations the scan becomes multi-resolution. */
-    public static final long EXHAUSTIVE_WORK = 30_000_000L;
-    /** Candidates of the first level of the multi-resolution scan. */
-    public static final int GRID = 192;
-    /** Candidates per refinement level (the bracket shrinks about twelvefold per level). */
-    public static final int REFINE_GRID = 24;
-    /** Bracket of the discrete exponent. */
-    public static final double ALPHA_MIN = 1.01;
-    /** Bracket of the discrete exponent. */
-    public static final double ALPHA_MAX = 30.0;
-    /** Discrete sampling: exact inverse CDF over this many integers above x_min, then the continuous approximation. */
-    static final int SAMPLING_TABLE = 4096;
+    /** Smallest tail (points in [x_min, x_max]) of a fit. */
+    public static final int MIN_TAIL = XminScan.MIN_TAIL;
+    /** Resamples per batch of a bootstrap job (progress is reported between batches). */
+    static final int BATCH = 64;
 
-    /** Continuous or discrete power law. */
+    /** Continuous or discrete power law (AUTO: discrete when every value is an integer). */
     public enum Kind {
-        CONTINUOUS, DISCRETE;
+        CONTINUOUS, DISCRETE, AUTO;
 
         /** DISCRETE if every value is an integer, else CONTINUOUS. */
         public static Kind detect(double[] data) {
@@ -70,449 +77,458 @@ public final class PowerLaw {
             }
             return DISCRETE;
         }
+
+        /** "continuous", "discrete" or "auto". */
+        public static Kind parse(String parameter, String text) {
+            switch (text.strip().toLowerCase(Locale.ROOT)) {
+                case "continuous":
+                    return CONTINUOUS;
+                case "discrete":
+                    return DISCRETE;
+                case "auto":
+                    return AUTO;
+                default:
+                    throw new InvalidInputException(parameter, text, "must be auto, continuous or discrete");
+            }
+        }
     }
 
     private PowerLaw() {
     }
 
+    // ================================================================================================ entry points
+
+    /** The analysis of a sample file ({@code deeprg critical powerlaw}); errors about the data name the file. */
+    public static PowerLawResult run(PowerLawSpec spec, RunContext context) {
+        double[] data = PowerLawData.read(spec.input());
+        try {
+            return analyse(data, spec.options(), context);
+        } catch (InvalidInputException e) {
+            if ("data".equals(e.parameter())) {
+                throw InvalidInputException.file(spec.input(), e.allowed());
+            }
+            throw e;
+        }
+    }
+
     /**
-     * The full CSN analysis: tail fit, bootstrap p-value with {@code bootstrap} resamples, likelihood-ratio tests.
+     * The full analysis of in-memory data (not modified): the entry point for library callers and studies.
      *
-     * @param data      positive finite values (not modified); integers for DISCRETE
-     * @param kind      continuous or discrete
-     * @param bootstrap number of goodness-of-fit resamples (0: no p-value)
-     * @param streams   random streams of this analysis (resample b uses {@code streams.split(b)})
-     * @param threads   worker threads
-     * @throws InvalidInputException if there are fewer than {@value #MIN_POINTS} values, a value is not positive
-     *                               and finite, a discrete value is not an integer, or there are too few distinct values
+     * @throws InvalidInputException (parameter {@code data}) for fewer than {@value #MIN_POINTS} values, a value that
+     *                               is not positive and finite, a non-integer in a discrete analysis, all values equal,
+     *                               or no x_min candidate; ({@code xmin}) for a fixed x_min above the largest value or
+     *                               leaving fewer than {@value #MIN_TAIL} points, or not an integer for discrete data;
+     *                               ({@code xmax}) for an x_max below every value
      */
-    public static PowerLawFit analyse(double[] data, Kind kind, int bootstrap, RandomStreams streams, int threads) {
-        InvalidInputException.requireInRange("bootstrap", bootstrap, 0, 1_000_000);
-        double[] sorted = validatedSorted(data, kind);
-        TailFit fit = fitSorted(sorted, kind, threads);
-        double p = Double.NaN;
-        double pErr = Double.NaN;
-        if (bootstrap > 0) {
-            List<Double> ks = LocalBackend.inThreads(bootstrap, threads,
-                    b -> fitSorted(synthetic(sorted, fit, streams.split(b).generator()), kind, 1).ks());
-            int atLeast = 0;
-            for (double d : ks) {
-                if (d >= fit.ks()) {
-                    atLeast++;
+    public static PowerLawResult analyse(double[] data, PowerLawOptions options, RunContext context) {
+        Prepared p = prepare(data, options, context.threads());
+        Progress progress = context.progress();
+        TailFit fit = p.fit;
+        SortedSample sample = p.sample;
+        TailSample tail = new TailSample(sample, fit, context.threads());
+        PowerLawDistribution law = fit.distribution();
+        double[] lawLogs = tail.logDensities(law);
+        FittedModel powerLaw = new FittedModel(Model.POWER_LAW, law.parameters(), Fitter.powerLawErrors(fit.alphaStderr()),
+                tail.logLikelihood(lawLogs), null, law);
+
+        // alternatives: the requested ones and every model named in a pair
+        Set<Model> wanted = new LinkedHashSet<>(options.alternatives());
+        for (ModelPair pair : options.pairs()) {
+            for (Model m : List.of(pair.first(), pair.second())) {
+                if (m != Model.POWER_LAW) {
+                    wanted.add(m);
                 }
             }
-            p = atLeast / (double) bootstrap;
-            pErr = Math.sqrt(p * (1 - p) / bootstrap);
         }
-        List<Comparison> comparisons = LikelihoodRatio.compareAll(tail(sorted, fit.xmin()), fit);
-        return new PowerLawFit(fit.alpha(), fit.alphaStderr(), fit.xmin(), fit.ks(), p, pErr, bootstrap, fit.nTail(),
-                fit.n(), fit.discrete(), fit.exhaustive(), comparisons);
-    }
-
-    /** The tail fit alone (no bootstrap, no comparisons). Data not modified. */
-    public static TailFit fit(double[] data, Kind kind, int threads) {
-        return fitSorted(validatedSorted(data, kind), kind, threads);
-    }
-
-    /** Fits the power law with a fixed x_min (no scan). Data not modified. */
-    public static TailFit fitFixedXmin(double[] data, Kind kind, double xmin) {
-        double[] sorted = validatedSorted(data, kind);
-        int start = lowerBound(sorted, xmin);
-        if (sorted.length - start < 2) {
-            throw new InvalidInputException("xmin", xmin, "must leave at least 2 points in the tail");
+        progress.start("alternatives", wanted.size());
+        Map<Model, FittedModel> fitted = new EnumMap<>(Model.class);
+        Map<Model, double[]> logs = new EnumMap<>(Model.class);
+        fitted.put(Model.POWER_LAW, powerLaw);
+        logs.put(Model.POWER_LAW, lawLogs);
+        FittedModel exponential = null;
+        if (wanted.contains(Model.EXPONENTIAL) || wanted.contains(Model.STRETCHED_EXPONENTIAL)
+                || wanted.contains(Model.TRUNCATED_POWER_LAW)) {
+            exponential = fitAlternative(Model.EXPONENTIAL, tail, fit, null);
         }
-        Scan scan = kind == Kind.DISCRETE ? new DiscreteScan(sorted) : new ContinuousScan(sorted);
-        double[] r = scan.evaluateStart(start);
-        return new TailFit(r[0], r[2], sorted[start], r[1], sorted.length - start, sorted.length, kind == Kind.DISCRETE,
-                1, true);
+        for (Model m : wanted) {
+            FittedModel f = m == Model.EXPONENTIAL ? exponential : fitAlternative(m, tail, fit, exponential);
+            fitted.put(m, f);
+            if (f.ok()) {
+                logs.put(m, tail.logDensities(f.distribution()));
+            }
+            progress.advance(1);
+        }
+        List<PowerLawResult.Alternative> alternatives = new ArrayList<>();
+        List<FittedModel> fits = new ArrayList<>();
+        for (Model m : wanted) {
+            FittedModel f = fitted.get(m);
+            ModelComparison vs = f.ok() ? ModelComparison.of(Model.POWER_LAW, lawLogs, m, logs.get(m), tail.counts) : null;
+            alternatives.add(new PowerLawResult.Alternative(m, f.parameters(), f.standardErrors(), f.logLikelihood(), f.note(), vs));
+            fits.add(f);
+        }
+        List<ModelComparison> comparisons = new ArrayList<>();
+        for (ModelPair pair : options.pairs()) {
+            double[] a = logs.get(pair.first());
+            double[] b = logs.get(pair.second());
+            if (a != null && b != null) {
+                comparisons.add(ModelComparison.of(pair.first(), a, pair.second(), b, tail.counts));
+            }
+        }
+
+        PowerLawResult.GoodnessOfFit goodness = goodnessOfFit(p, options, law, context);
+        PowerLawResult.Uncertainty uncertainty = uncertainty(p, options, context);
+
+        Double alphaClosedForm = null;
+        if (sample.discrete && !sample.isBounded()) {
+            alphaClosedForm = DiscreteMle.closedForm(fit.nTail(), sample.sumLogRatio(fit.start(), Math.log(fit.xmin() - 0.5)));
+        }
+        String estimator = sample.discrete && options.discreteEstimate() == DiscreteEstimate.APPROXIMATE
+                ? "closedForm" : "maximumLikelihood";
+        return new PowerLawResult(sample.total, sample.total - sample.n, sample.discrete, selection(options), fit.candidates(),
+                options.xmax(), fit.alpha(), fit.alphaStderr(), estimator, alphaClosedForm, fit.xmin(), fit.nTail(), fit.ks(),
+                powerLaw.logLikelihood(), uncertainty, goodness, alternatives, comparisons, powerLaw, fits, sample.x);
     }
 
-    static double[] validatedSorted(double[] data, Kind kind) {
+    /** The power-law fit alone (x_min by the exact scan or as given, exponent, KS distance). */
+    public static TailFit fit(double[] data, PowerLawOptions options, RunContext context) {
+        return prepare(data, options, context.threads()).fit;
+    }
+
+    /**
+     * A CSN semi-parametric synthetic sample of the size of {@code data} (sorted): each value drawn from the fitted power
+     * law with probability \( n_{tail}/n \), otherwise uniformly from the observed values outside the tail.
+     */
+    public static double[] syntheticSample(double[] data, PowerLawResult result, UniformRandomProvider rng) {
+        double[] sorted = data.clone();
+        Arrays.sort(sorted);
+        double upper = result.xmax() == null ? Double.POSITIVE_INFINITY : result.xmax();
+        List<Double> outside = new ArrayList<>();
+        for (double x : sorted) {
+            if (x < result.xmin() || x > upper) {
+                outside.add(x);
+            }
+        }
+        double[] out = outside.stream().mapToDouble(Double::doubleValue).toArray();
+        return synthetic(out, result.powerLaw().distribution(), sorted.length, result.nTail(), rng);
+    }
+
+    // ================================================================================================ preparation
+
+    /** The sorted sample and the power-law fit. */
+    record Prepared(SortedSample sample, TailFit fit, ScanSettings settings) {
+    }
+
+    /**
+     * What a refit needs to repeat the x_min procedure (serialisable: bootstrap tasks carry it).
+     *
+     * @param discrete      discrete analysis
+     * @param xmax          upper bound (+infinity when unbounded)
+     * @param choice        fixed x_min or scan range
+     * @param exactDiscrete exact discrete MLE (false: CSN Eq. 3.7)
+     */
+    record ScanSettings(boolean discrete, double xmax, XminScan.Choice choice, boolean exactDiscrete) implements Serializable {
+        /** The fit of sorted data, or null when no candidate exists. */
+        TailFit fit(double[] sorted, int threads) {
+            return XminScan.fit(new SortedSample(sorted, discrete, xmax, threads), choice, exactDiscrete, threads, false);
+        }
+    }
+
+    static Prepared prepare(double[] data, PowerLawOptions options, int threads) {
         if (data.length < MIN_POINTS) {
             throw new InvalidInputException("data", data.length + " values",
-                    "a power-law fit needs at least " + MIN_POINTS + " positive values");
+                    data.length + " values: a power-law fit needs at least " + MIN_POINTS + " positive values");
         }
+        PowerLaw.Kind kind = options.type() == Kind.AUTO ? Kind.detect(data) : options.type();
+        boolean discrete = kind == Kind.DISCRETE;
         for (int i = 0; i < data.length; i++) {
             double x = data[i];
             if (!(x > 0) || !Double.isFinite(x)) {
-                throw new InvalidInputException("data", x, "value " + (i + 1) + " must be a positive finite number");
+                throw new InvalidInputException("data", x, "value " + (i + 1) + " (" + x + ") is not a positive finite number: "
+                        + "a power law lives on x > 0");
             }
-            if (kind == Kind.DISCRETE && x != Math.rint(x)) {
-                throw new InvalidInputException("data", x, "value " + (i + 1) + " must be a positive integer for a discrete fit");
+            if (discrete && x != Math.rint(x)) {
+                throw new InvalidInputException("data", x, "value " + (i + 1) + " (" + x + ") is not an integer: a discrete "
+                        + "fit needs integers (use type continuous)");
             }
+        }
+        if (discrete && options.xmin() != null && options.xmin() != Math.rint(options.xmin())) {
+            throw new InvalidInputException("xmin", options.xmin(), "must be an integer for discrete data");
+        }
+        if (discrete && options.xmax() != null && options.xmax() != Math.rint(options.xmax())) {
+            throw new InvalidInputException("xmax", options.xmax(), "must be an integer for discrete data");
         }
         double[] sorted = data.clone();
-        Arrays.sort(sorted);
-        return sorted;
-    }
-
-    /** The fit on sorted, validated data. */
-    static TailFit fitSorted(double[] sorted, Kind kind, int threads) {
-        Scan scan = kind == Kind.DISCRETE ? new DiscreteScan(sorted) : new ContinuousScan(sorted);
-        int[] starts = scan.candidateStarts();
-        if (starts.length == 0) {
-            throw new InvalidInputException("data", "all " + sorted.length + " values",
-                    "need at least two distinct values with " + MIN_TAIL + " points at or above the smaller one");
-        }
-        int n = sorted.length;
-        long totalWork = 0;
-        for (int s : starts) {
-            totalWork += scan.work(s);
-        }
-        Map<Integer, double[]> evaluated = new HashMap<>();
-        int best;
-        boolean exhaustive = totalWork <= EXHAUSTIVE_WORK;
-        if (exhaustive) {
-            int[] all = new int[starts.length];
-            for (int c = 0; c < all.length; c++) {
-                all[c] = c;
-            }
-            best = evaluate(scan, starts, all, evaluated, threads);
+        if (threads > 1 && sorted.length > 1 << 16) {
+            Arrays.parallelSort(sorted);
         } else {
-            int lo = 0;
-            int hi = starts.length - 1;
-            int gridSize = GRID;
-            while (true) {
-                long bracketWork = 0;
-                for (int c = lo; c <= hi; c++) {
-                    bracketWork += scan.work(starts[c]);
-                }
-                if (bracketWork <= EXHAUSTIVE_WORK || hi - lo + 1 <= gridSize) {
-                    int[] all = new int[hi - lo + 1];
-                    for (int c = lo; c <= hi; c++) {
-                        all[c - lo] = c;
-                    }
-                    best = evaluate(scan, starts, all, evaluated, threads);
-                    break;
-                }
-                int[] grid = logGrid(scan, starts, lo, hi, gridSize);
-                gridSize = REFINE_GRID;
-                int b = evaluate(scan, starts, grid, evaluated, threads);
-                int pos = Arrays.binarySearch(grid, b);
-                int newLo = pos > 0 ? grid[pos - 1] : grid[0];
-                int newHi = pos < grid.length - 1 ? grid[pos + 1] : hi;
-                if (newLo == lo && newHi == hi) {
-                    newHi = hi - 1; // guarantees progress; not reached while the grid has 3 or more distinct points
-                }
-                lo = newLo;
-                hi = newHi;
+            Arrays.sort(sorted);
+        }
+        double max = sorted[sorted.length - 1];
+        double min = sorted[0];
+        if (options.xmin() != null && options.xmin() > max) {
+            throw new InvalidInputException("xmin", options.xmin(), "is above the largest value " + max + " of the data");
+        }
+        if (options.xminLower() != null && options.xminLower() > max) {
+            throw new InvalidInputException("xminRange", options.xminLower() + ":" + options.xminUpper(),
+                    "starts above the largest value " + max + " of the data");
+        }
+        if (options.xmax() != null && options.xmax() < min) {
+            throw new InvalidInputException("xmax", options.xmax(), "is below every value (the smallest is " + min + ")");
+        }
+        double xmax = options.xmax() == null ? Double.POSITIVE_INFINITY : options.xmax();
+        ScanSettings settings = new ScanSettings(discrete, xmax, options.choice(),
+                options.discreteEstimate() == DiscreteEstimate.EXACT);
+        SortedSample sample = new SortedSample(sorted, discrete, xmax, threads);
+        if (min == max) {
+            throw new InvalidInputException("data", "all " + data.length + " values = " + min, "all values equal: no tail to fit");
+        }
+        if (options.xmin() != null) {
+            int tailSize = sample.n - sample.lowerBound(options.xmin());
+            if (tailSize < MIN_TAIL) {
+                throw new InvalidInputException("xmin", options.xmin(), "leaves " + tailSize + " values in the tail"
+                        + (options.xmax() != null ? " [x_min, x_max]" : "") + "; a fit needs at least " + MIN_TAIL);
             }
         }
-        double[] r = evaluated.get(best);
-        int start = starts[best];
-        return new TailFit(r[0], r[2], sorted[start], r[1], n - start, n, kind == Kind.DISCRETE, evaluated.size(),
-                exhaustive);
+        TailFit fit = XminScan.fit(sample, settings.choice(), settings.exactDiscrete(), threads, false);
+        if (fit == null) {
+            String reason = XminScan.noCandidateReason(sample, settings.choice());
+            if (options.xmin() != null) {
+                throw new InvalidInputException("xmin", options.xmin(), "no power law can be fitted above it: the tail has"
+                        + " a single distinct value or no finite exponent");
+            }
+            if (options.xminLower() != null || options.xminUpper() != null) {
+                throw new InvalidInputException("xminRange", options.xminLower() + ":" + options.xminUpper(), reason);
+            }
+            throw new InvalidInputException("data", data.length + " values", reason);
+        }
+        return new Prepared(sample, fit, settings);
     }
 
-    /** Candidate indices in [lo, hi] with tail sizes evenly spaced in logarithm, increasing, distinct. */
-    private static int[] logGrid(Scan scan, int[] starts, int lo, int hi, int size) {
-        double wLo = Math.log(scan.work(starts[lo]));
-        double wHi = Math.log(scan.work(starts[hi]));
-        int[] grid = new int[size];
-        int count = 0;
-        int c = lo;
-        for (int g = 0; g < size; g++) {
-            double target = Math.exp(wLo + (wHi - wLo) * g / (size - 1));
-            while (c < hi && scan.work(starts[c]) > target) {
-                c++;
-            }
-            if (count == 0 || grid[count - 1] != c) {
-                grid[count++] = c;
-            }
+    private static String selection(PowerLawOptions options) {
+        if (options.xmin() != null) {
+            return "fixed";
         }
-        if (grid[0] != lo) {
-            int[] withLo = new int[count + 1];
-            withLo[0] = lo;
-            System.arraycopy(grid, 0, withLo, 1, count);
-            return withLo;
+        if (options.xminLower() != null || options.xminUpper() != null) {
+            return "scan in [" + (options.xminLower() == null ? "-" : options.xminLower()) + ", "
+                    + (options.xminUpper() == null ? "-" : options.xminUpper()) + "]";
         }
-        return Arrays.copyOf(grid, count);
+        return "scan";
     }
 
-    /** Evaluates candidates (indices into starts) not yet evaluated; returns the best of {@code which}. */
-    private static int evaluate(Scan scan, int[] starts, int[] which, Map<Integer, double[]> evaluated, int threads) {
-        List<Integer> todo = new ArrayList<>();
-        for (int c : which) {
-            if (!evaluated.containsKey(c)) {
-                todo.add(c);
-            }
+    private static FittedModel fitAlternative(Model model, TailSample tail, TailFit fit, FittedModel exponential) {
+        try {
+            Fitter.Raw raw = switch (model) {
+                case EXPONENTIAL -> Fitter.exponential(tail);
+                case STRETCHED_EXPONENTIAL -> Fitter.stretchedExponential(tail, exponential);
+                case LOGNORMAL -> Fitter.lognormal(tail, false);
+                case LOGNORMAL_POSITIVE -> Fitter.lognormal(tail, true);
+                case TRUNCATED_POWER_LAW -> Fitter.truncatedPowerLaw(tail, fit.alpha(), exponential);
+                case POWER_LAW -> throw new IllegalArgumentException("the power law is not an alternative");
+            };
+            double ll = tail.logLikelihood(tail.logDensities(raw.distribution()));
+            return new FittedModel(model, raw.distribution().parameters(), raw.standardErrors(), ll, raw.note(), raw.distribution());
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            return FittedModel.failed(model, "no maximum-likelihood fit on this tail: " + e.getMessage());
         }
-        int chunks = Math.min(todo.size(), Math.max(1, threads) * 4);
-        List<double[][]> results = LocalBackend.inThreads(chunks, threads, k -> {
-            int from = (int) ((long) todo.size() * k / chunks);
-            int to = (int) ((long) todo.size() * (k + 1) / chunks);
-            double[][] out = new double[to - from][];
-            for (int i = from; i < to; i++) {
-                out[i - from] = scan.evaluateStart(starts[todo.get(i)]);
-            }
-            return out;
-        });
-        int idx = 0;
-        for (int k = 0; k < chunks; k++) {
-            for (double[] r : results.get(k)) {
-                evaluated.put(todo.get(idx++), r);
-            }
-        }
-        int best = -1;
-        double bestKs = Double.POSITIVE_INFINITY;
-        for (int c : which) {
-            double ks = evaluated.get(c)[1];
-            if (ks < bestKs || (ks == bestKs && c < best)) {
-                bestKs = ks;
-                best = c;
-            }
-        }
-        if (best < 0) {
-            best = which[0];
-        }
-        return best;
     }
 
-    /** Index of the first element >= x. */
-    static int lowerBound(double[] sorted, double x) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
+    // ================================================================================================ bootstraps
 
-    static double[] tail(double[] sorted, double xmin) {
-        int start = lowerBound(sorted, xmin);
-        return Arrays.copyOfRange(sorted, start, sorted.length);
-    }
-
-    /** A CSN semi-parametric synthetic sample (sorted). */
-    static double[] synthetic(double[] sorted, TailFit fit, UniformRandomProvider rng) {
-        int n = sorted.length;
-        int below = n - fit.nTail();
+    static double[] synthetic(double[] outside, TailDistribution law, int n, int nTail, UniformRandomProvider rng) {
+        double pTail = nTail / (double) n;
         double[] out = new double[n];
-        double pTail = fit.nTail() / (double) n;
-        DiscreteSampler discrete = fit.discrete() ? new DiscreteSampler(fit.alpha(), fit.xmin()) : null;
-        double exponent = -1.0 / (fit.alpha() - 1);
         for (int i = 0; i < n; i++) {
-            if (below == 0 || rng.nextDouble() < pTail) {
-                out[i] = discrete != null ? discrete.sample(rng) : fit.xmin() * Math.pow(1 - rng.nextDouble(), exponent);
+            if (outside.length == 0 || rng.nextDouble() < pTail) {
+                out[i] = law.sample(rng);
             } else {
-                out[i] = sorted[rng.nextInt(below)];
+                out[i] = outside[rng.nextInt(outside.length)];
             }
         }
         Arrays.sort(out);
         return out;
     }
 
-    /** Samples the discrete power law: exact inverse CDF over a table, continuous approximation beyond (CSN App. D). */
-    static final class DiscreteSampler {
-        private final double[] cdf;
-        private final double xmin;
-        private final double alpha;
+    /**
+     * Goodness-of-fit resample b: a synthetic sample from {@code streams.split(b)}, refitted; its KS distance
+     * (+infinity when the refit has no candidate).
+     *
+     * @param streams  the job's streams
+     * @param outside  observed values outside the tail (below x_min, above x_max)
+     * @param law      the fitted power law
+     * @param n        sample size
+     * @param nTail    tail size
+     * @param settings the x_min procedure
+     */
+    record GoodnessOfFitTask(RandomStreams streams, double[] outside, PowerLawDistribution law, int n, int nTail,
+                             ScanSettings settings) implements Task<Double> {
+        @Override
+        public Double run(int b) {
+            double[] x = synthetic(outside, law, n, nTail, streams.split(b).generator());
+            TailFit f = settings.fit(x, 1);
+            return f == null ? Double.POSITIVE_INFINITY : f.ks();
+        }
+    }
 
-        DiscreteSampler(double alpha, double xmin) {
-            this.alpha = alpha;
-            this.xmin = xmin;
-            double z = HurwitzZeta.zeta(alpha, xmin);
-            cdf = new double[SAMPLING_TABLE];
-            double acc = 0;
-            for (int k = 0; k < SAMPLING_TABLE; k++) {
-                acc += Math.pow(xmin + k, -alpha) / z;
-                cdf[k] = acc;
+    /**
+     * Uncertainty resample b: the data resampled with replacement from {@code streams.split(b)}, refitted;
+     * {x_min, alpha, KS, n_tail} (NaNs when the refit has no candidate).
+     */
+    record UncertaintyTask(RandomStreams streams, double[] sorted, ScanSettings settings) implements Task<double[]> {
+        @Override
+        public double[] run(int b) {
+            UniformRandomProvider rng = streams.split(b).generator();
+            double[] x = new double[sorted.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = sorted[rng.nextInt(sorted.length)];
+            }
+            Arrays.sort(x);
+            TailFit f = settings.fit(x, 1);
+            return f == null ? new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN}
+                    : new double[] {f.xmin(), f.alpha(), f.ks(), f.nTail()};
+        }
+    }
+
+    /** Runs a job in batches (progress between batches); results in index order. */
+    private static <R extends Serializable> List<R> batches(RunContext context, String label, int count, Task<R> task) {
+        Progress progress = context.progress();
+        progress.start(label, count);
+        List<R> out = new ArrayList<>(count);
+        for (int start = 0; start < count; start += BATCH) {
+            int from = start;
+            int size = Math.min(BATCH, count - start);
+            out.addAll(context.map(size, i -> task.run(from + i)));
+            progress.advance(size);
+        }
+        return out;
+    }
+
+    private static PowerLawResult.GoodnessOfFit goodnessOfFit(Prepared p, PowerLawOptions options, PowerLawDistribution law,
+                                                              RunContext context) {
+        int resamples = options.bootstrap();
+        if (resamples == 0) {
+            return new PowerLawResult.GoodnessOfFit(0, null, null, "not computed: no bootstrap resamples asked for");
+        }
+        GoodnessOfFitTask task = new GoodnessOfFitTask(context.streams().split("goodnessOfFit"),
+                p.sample.outsideTail(p.fit.start()), law, p.sample.total, p.fit.nTail(), p.settings);
+        List<Double> ks = batches(context, "goodness-of-fit bootstrap", resamples, task);
+        int atLeast = 0;
+        for (double d : ks) {
+            if (d >= p.fit.ks()) {
+                atLeast++;
             }
         }
+        double pValue = atLeast / (double) resamples;
+        Estimate e = Estimate.of(pValue, Math.sqrt(pValue * (1 - pValue) / resamples), resamples);
+        String note = null;
+        if (atLeast == 0 || atLeast == resamples) {
+            String bound = atLeast == 0 ? "below 1/B = " : "above 1 - 1/B = 1 - ";
+            e = e.unreliable("the binomial error vanishes when no resample (or every one) is as far as the data: p is "
+                    + bound + String.format(Locale.ROOT, "%.3g", 1.0 / resamples));
+            note = "p-value at the end of its range: more resamples would resolve it";
+        }
+        return new PowerLawResult.GoodnessOfFit(resamples, e, pValue >= 0.1, note);
+    }
 
-        double sample(UniformRandomProvider rng) {
-            double u = rng.nextDouble();
-            if (u < cdf[SAMPLING_TABLE - 1]) {
-                int lo = 0;
-                int hi = SAMPLING_TABLE - 1;
-                while (lo < hi) {
-                    int mid = (lo + hi) >>> 1;
-                    if (cdf[mid] <= u) {
-                        lo = mid + 1;
-                    } else {
-                        hi = mid;
-                    }
+    private static PowerLawResult.Uncertainty uncertainty(Prepared p, PowerLawOptions options, RunContext context) {
+        int resamples = options.uncertaintyResamples();
+        if (resamples == 0) {
+            return new PowerLawResult.Uncertainty(0, null, null, null, null, "not computed: no uncertainty resamples asked for");
+        }
+        double[] sorted = Arrays.copyOf(p.sample.x, p.sample.total);
+        UncertaintyTask task = new UncertaintyTask(context.streams().split("uncertainty"), sorted, p.settings);
+        List<double[]> rows = batches(context, "uncertainty bootstrap", resamples, task);
+        double[][] columns = new double[4][];
+        int good = 0;
+        for (double[] r : rows) {
+            if (!Double.isNaN(r[0])) {
+                good++;
+            }
+        }
+        for (int c = 0; c < 4; c++) {
+            columns[c] = new double[good];
+        }
+        int i = 0;
+        for (double[] r : rows) {
+            if (!Double.isNaN(r[0])) {
+                for (int c = 0; c < 4; c++) {
+                    columns[c][i] = r[c];
                 }
-                return xmin + lo;
+                i++;
             }
-            double start = xmin + SAMPLING_TABLE;
-            double x = Math.floor((start - 0.5) * Math.pow(1 - rng.nextDouble(), -1.0 / (alpha - 1)) + 0.5);
-            return Math.max(start, Math.min(x, 9.0e15));
         }
+        TailFit f = p.fit;
+        double[] point = {f.xmin(), f.alpha(), f.ks(), f.nTail()};
+        Estimate[] e = new Estimate[4];
+        String note = good < resamples ? (resamples - good) + " resamples had no x_min candidate and were left out" : null;
+        for (int c = 0; c < 4; c++) {
+            double sd = good >= 2 ? standardDeviation(columns[c]) : Double.NaN;
+            e[c] = Estimate.of(point[c], Double.isNaN(sd) ? 0 : sd, good);
+            if (good < 50) {
+                e[c] = e[c].unreliable("fewer than 50 bootstrap resamples (" + good + ")");
+            }
+        }
+        if (options.xmin() != null) {
+            e[0] = Estimate.exact(f.xmin());
+        }
+        return new PowerLawResult.Uncertainty(resamples, e[0], e[1], e[2], e[3], note);
     }
 
-    /** One kind of scan over x_min candidates. evaluateStart returns {alpha, ks, alphaStderr}. */
-    private interface Scan {
-        int[] candidateStarts();
-
-        long work(int start);
-
-        double[] evaluateStart(int start);
+    private static double standardDeviation(double[] v) {
+        double mean = 0;
+        for (double x : v) {
+            mean += x;
+        }
+        mean /= v.length;
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - mean) * (x - mean);
+        }
+        return Math.sqrt(ss / (v.length - 1));
     }
 
-    /** Continuous power law: O(1) alpha from suffix sums of ln x, one exp per tail point for the KS distance. */
-    private static final class ContinuousScan implements Scan {
-        private final double[] logs;
-        private final double[] suffixLog;
-        private final double[] sorted;
+    // ================================================================================================ legacy API
 
-        ContinuousScan(double[] sorted) {
-            this.sorted = sorted;
-            int n = sorted.length;
-            logs = new double[n];
-            suffixLog = new double[n + 1];
-            for (int i = 0; i < n; i++) {
-                logs[i] = Math.log(sorted[i]);
-            }
-            for (int i = n - 1; i >= 0; i--) {
-                suffixLog[i] = suffixLog[i + 1] + logs[i];
-            }
-        }
-
-        @Override
-        public int[] candidateStarts() {
-            return distinctStarts(sorted);
-        }
-
-        @Override
-        public long work(int start) {
-            return sorted.length - start;
-        }
-
-        @Override
-        public double[] evaluateStart(int start) {
-            int n = sorted.length;
-            int m = n - start;
-            double logXmin = logs[start];
-            double sumLogRatio = suffixLog[start] - m * logXmin;
-            if (!(sumLogRatio > 0)) {
-                return new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NaN};
-            }
-            double alpha = 1 + m / sumLogRatio;
-            double e = 1 - alpha;
-            double inverseM = 1.0 / m;
-            double d = 0;
-            for (int j = start; j < n; j++) {
-                double model = -Math.expm1(e * (logs[j] - logXmin));
-                double below = (j - start) * inverseM;
-                double above = below + inverseM;
-                d = Math.max(d, Math.max(model - below, above - model));
-            }
-            return new double[] {alpha, d, (alpha - 1) / Math.sqrt(m)};
-        }
+    /**
+     * The analysis in the form the criticality experiment reads ({@link PowerLawFit}): exact scan, the lognormal,
+     * exponential and truncated-power-law comparisons, {@code bootstrap} goodness-of-fit resamples drawn from
+     * {@code streams.split("goodnessOfFit")}. Same code as {@link #analyse(double[], PowerLawOptions, RunContext)}.
+     */
+    public static PowerLawFit analyse(double[] data, Kind kind, int bootstrap, RandomStreams streams, int threads) {
+        InvalidInputException.requireInRange("bootstrap", bootstrap, 0, PowerLawOptions.MAX_RESAMPLES);
+        PowerLawOptions options = PowerLawOptions.defaults().withType(kind).withBootstrap(bootstrap)
+                .withAlternatives(List.of(Model.LOGNORMAL, Model.EXPONENTIAL, Model.TRUNCATED_POWER_LAW));
+        PowerLawResult r = analyse(data, options, new RunContext(streams, Math.max(1, threads), org.deeprg.run.LocalBackend.INSTANCE,
+                Progress.NONE));
+        return legacy(r);
     }
 
-    /** Discrete power law: alpha by Brent's method on the score, KS over the distinct values with the Hurwitz zeta. */
-    private static final class DiscreteScan implements Scan {
-        private final double[] sorted;
-        private final double[] suffixLog;
-        private final double[] distinct;
-        /** Number of points <= distinct[k]. */
-        private final int[] countAtMost;
-        /** Index into distinct of the value sorted[i]... only needed at candidate starts. */
-        private final int[] startToDistinct;
-
-        DiscreteScan(double[] sorted) {
-            this.sorted = sorted;
-            int n = sorted.length;
-            suffixLog = new double[n + 1];
-            for (int i = n - 1; i >= 0; i--) {
-                suffixLog[i] = suffixLog[i + 1] + Math.log(sorted[i]);
+    /** The {@link PowerLawFit} view of a result. */
+    public static PowerLawFit legacy(PowerLawResult r) {
+        List<Comparison> comparisons = new ArrayList<>();
+        for (PowerLawResult.Alternative a : r.alternatives()) {
+            ModelComparison c = a.vsPowerLaw();
+            Map<String, Double> parameters = a.parameters() == null ? Map.of() : new LinkedHashMap<>(a.parameters());
+            if (c == null) {
+                comparisons.add(new Comparison(a.name().key(), Double.NaN, Double.NaN, Double.NaN, "neither", parameters));
+            } else {
+                comparisons.add(new Comparison(a.name().key(), c.logLikelihoodRatio(), c.normalizedRatio(), c.pValue(),
+                        c.favoured(), parameters));
             }
-            double[] d = new double[n];
-            int[] c = new int[n];
-            startToDistinct = new int[n];
-            int u = 0;
-            for (int i = 0; i < n; i++) {
-                if (i == 0 || sorted[i] != sorted[i - 1]) {
-                    d[u++] = sorted[i];
-                }
-                startToDistinct[i] = u - 1;
-                c[u - 1] = i + 1;
-            }
-            distinct = Arrays.copyOf(d, u);
-            countAtMost = Arrays.copyOf(c, u);
         }
-
-        @Override
-        public int[] candidateStarts() {
-            return distinctStarts(sorted);
-        }
-
-        @Override
-        public long work(int start) {
-            return 40L * (distinct.length - startToDistinct[start]) + 200;
-        }
-
-        @Override
-        public double[] evaluateStart(int start) {
-            int n = sorted.length;
-            int m = n - start;
-            double xmin = sorted[start];
-            double sumLog = suffixLog[start];
-            if (sorted[n - 1] == xmin) {
-                return new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NaN};
-            }
-            double alpha = discreteAlpha(m, sumLog, xmin);
-            double z0 = HurwitzZeta.zeta(alpha, xmin);
-            double inverseM = 1.0 / m;
-            double d = 0;
-            int k0 = startToDistinct[start];
-            for (int k = k0; k < distinct.length; k++) {
-                double empirical = (countAtMost[k] - start) * inverseM;
-                double model = 1 - HurwitzZeta.zeta(alpha, distinct[k] + 1) / z0;
-                d = Math.max(d, Math.abs(empirical - model));
-                if (k + 1 < distinct.length && distinct[k + 1] > distinct[k] + 1) {
-                    double modelBeforeNext = 1 - HurwitzZeta.zeta(alpha, distinct[k + 1]) / z0;
-                    d = Math.max(d, Math.abs(empirical - modelBeforeNext));
-                }
-            }
-            return new double[] {alpha, d, discreteStderr(alpha, xmin, m)};
-        }
+        PowerLawResult.GoodnessOfFit g = r.goodnessOfFit();
+        double p = g.pValue() == null ? Double.NaN : g.pValue().mean();
+        double pErr = g.pValue() == null ? Double.NaN : g.pValue().stderr();
+        return new PowerLawFit(r.alpha(), r.alphaStderr(), r.xmin(), r.ks(), p, pErr, g.resamples(), r.nTail(), r.n(),
+                r.discrete(), true, comparisons);
     }
 
-    /** The discrete MLE of alpha for a tail of m points with sum of logs sumLog (CSN Eq. 3.5). */
-    static double discreteAlpha(int m, double sumLog, double xmin) {
-        java.util.function.DoubleUnaryOperator score =
-                a -> -m * HurwitzZeta.derivative(a, xmin) / HurwitzZeta.zeta(a, xmin) - sumLog;
-        double fLo = score.applyAsDouble(ALPHA_MIN);
-        if (fLo <= 0) {
-            return ALPHA_MIN;
-        }
-        double fHi = score.applyAsDouble(ALPHA_MAX);
-        if (fHi >= 0) {
-            return ALPHA_MAX;
-        }
-        return new BrentSolver(1e-12, 1e-10).solve(200, score::applyAsDouble, ALPHA_MIN, ALPHA_MAX);
+    /** The tail fit of {@code data} (not modified) with x_min scanned exactly. */
+    public static TailFit fit(double[] data, Kind kind, int threads) {
+        return prepare(data, PowerLawOptions.defaults().withType(kind), Math.max(1, threads)).fit;
     }
 
-    /** Standard error of the discrete MLE from the Fisher information (CSN Eq. 3.6). */
-    static double discreteStderr(double alpha, double xmin, int m) {
-        if (alpha <= ALPHA_MIN || alpha >= ALPHA_MAX) {
-            return Double.NaN;
-        }
-        double z = HurwitzZeta.zeta(alpha, xmin);
-        double z1 = HurwitzZeta.derivative(alpha, xmin) / z;
-        double z2 = HurwitzZeta.secondDerivative(alpha, xmin) / z;
-        double information = z2 - z1 * z1;
-        return information > 0 ? 1 / Math.sqrt(m * information) : Double.NaN;
-    }
-
-    /** Start indices of distinct values with a tail of at least MIN_TAIL points. */
-    private static int[] distinctStarts(double[] sorted) {
-        int n = sorted.length;
-        int[] out = new int[n];
-        int c = 0;
-        for (int i = 0; i + MIN_TAIL <= n; i++) {
-            if (i == 0 || sorted[i] != sorted[i - 1]) {
-                out[c++] = i;
-            }
-        }
-        return Arrays.copyOf(out, c);
+    /** The power law with a fixed x_min (no scan). */
+    public static TailFit fitFixedXmin(double[] data, Kind kind, double xmin) {
+        return prepare(data, PowerLawOptions.defaults().withType(kind).withXmin(xmin), 1).fit;
     }
 }

@@ -1,16 +1,18 @@
 package org.deeprg.fit;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.deeprg.InvalidInputException;
+import org.deeprg.io.Budget;
+import org.deeprg.io.TextLines;
 
 /** Reads a power-law sample: one number per line; blank lines and lines starting with '#' are skipped. */
 public final class PowerLawData {
     /** Largest number of values read (8 bytes each; the fit holds about five arrays of this size: 2 GB). */
     public static final int MAX_VALUES = 50_000_000;
+    /** Smallest value accepted: below it, x^(1-alpha) and 1/x overflow for the exponents a fit explores. */
+    public static final double MIN_VALUE = 1e-100;
+    /** Largest value accepted: above it, x^(1-alpha) and sums of x overflow for the exponents a fit explores. */
+    public static final double MAX_VALUE = 1e100;
 
     private PowerLawData() {
     }
@@ -22,16 +24,12 @@ public final class PowerLawData {
      *                               finite or not positive, or fewer than {@value PowerLaw#MIN_POINTS} values
      */
     public static double[] read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw InvalidInputException.file(file, "not found or not a regular file");
-        }
         double[] values = new double[1024];
         int n = 0;
-        int lineNumber = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (TextLines in = TextLines.open(file)) {
             String line;
-            while ((line = in.readLine()) != null) {
-                lineNumber++;
+            while ((line = in.next()) != null) {
+                int lineNumber = in.lineNumber();
                 String t = line.strip();
                 if (t.isEmpty() || t.startsWith("#")) {
                     continue;
@@ -46,23 +44,35 @@ public final class PowerLawData {
                     throw InvalidInputException.file(file, "line " + lineNumber + ": " + abbreviate(t)
                             + " is not a positive finite number (a power law lives on x > 0)");
                 }
+                if (x < MIN_VALUE || x > MAX_VALUE) {
+                    throw InvalidInputException.file(file, "line " + lineNumber + ": " + abbreviate(t)
+                            + " is outside [" + MIN_VALUE + ", " + MAX_VALUE + "], where the likelihood's powers and sums stay "
+                            + "finite in double precision (rescale the data)");
+                }
                 if (n == MAX_VALUES) {
                     throw InvalidInputException.file(file, "more than " + MAX_VALUES + " values");
                 }
                 if (n == values.length) {
+                    Budget.requireFile(file, Budget.bytes(Math.min(MAX_VALUES, 2L * n), 8L * 6), "the " + n + "+ values and the fit");
                     values = java.util.Arrays.copyOf(values, (int) Math.min(MAX_VALUES, 2L * n));
                 }
                 values[n++] = x;
             }
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw InvalidInputException.file(file, "line " + (lineNumber + 1) + ": not UTF-8 text");
-        } catch (IOException e) {
-            throw InvalidInputException.file(file, "cannot read: " + e.getMessage());
         }
         if (n < PowerLaw.MIN_POINTS) {
             throw InvalidInputException.file(file, n + " positive values, a power-law fit needs at least " + PowerLaw.MIN_POINTS);
         }
-        return java.util.Arrays.copyOf(values, n);
+        double[] out = java.util.Arrays.copyOf(values, n);
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (double x : out) {
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+        }
+        if (min == max) {
+            throw InvalidInputException.file(file, "all " + n + " values are equal (" + min + "): no tail to fit");
+        }
+        return out;
     }
 
     private static String abbreviate(String s) {

@@ -23,7 +23,9 @@ import java.util.List;
  * @param exhaustiveScan     whether every x_min candidate was evaluated
  * @param comparisons        likelihood-ratio tests against lognormal, exponential, truncated power law
  */
-public record PowerLawFit(double alpha, double alphaStderr, double xmin, double ks, double pValue, double pValueStderr,
+public record PowerLawFit(double alpha, double alphaStderr, double xmin, double ks,
+                          @org.deeprg.json.Missing("not computed: no bootstrap resamples (--bootstrap 0)") double pValue,
+                          @org.deeprg.json.Missing("not computed: no bootstrap resamples (--bootstrap 0)") double pValueStderr,
                           int bootstrapResamples, int nTail, int n, boolean discrete, boolean exhaustiveScan,
                           List<Comparison> comparisons) {
     public PowerLawFit {

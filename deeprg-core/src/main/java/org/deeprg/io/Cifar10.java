@@ -55,9 +55,8 @@ public final class Cifar10 {
             parts.add(b);
             total += b.count();
         }
-        if (total * (RECORD_BYTES - 1) > ReadLimits.MAX_ARRAY_LENGTH) {
-            throw InvalidInputException.file(dir, "too many images (" + total + ") for one array");
-        }
+        Budget.requireArrayLength(dir, total * (RECORD_BYTES - 1), "the " + total + " images");
+        Budget.requireFile(dir, Budget.bytes(total, 4L * (RECORD_BYTES - 1) + 4), "the " + total + " images as one array");
         int n = (int) total;
         float[] x = new float[n * (RECORD_BYTES - 1)];
         int[] y = new int[n];
@@ -78,12 +77,7 @@ public final class Cifar10 {
      *                               label is above 9
      */
     public static LabelledImages loadBatch(Path file) {
-        long length;
-        try {
-            length = Files.size(file);
-        } catch (IOException e) {
-            throw ReadLimits.ioError(file, e);
-        }
+        long length = InputFiles.requireRegularFile(file);
         if (length == 0 || length % RECORD_BYTES != 0) {
             throw InvalidInputException.file(file, "length " + length + " bytes is not a positive multiple of the "
                     + RECORD_BYTES + "-byte CIFAR-10 record (truncated or not a CIFAR-10 binary batch)");

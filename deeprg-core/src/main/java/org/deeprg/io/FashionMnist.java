@@ -68,6 +68,7 @@ public final class FashionMnist {
             }
         }
         byte[] raw = images.raw();
+        Budget.requireFile(imageFile, Budget.bytes(raw.length, 4), "the " + n + " images as floats");
         float[] x = new float[raw.length];
         for (int i = 0; i < raw.length; i++) {
             x[i] = (raw[i] & 0xFF) / 255f;

@@ -32,20 +32,16 @@ public final class IdxReader {
      * @throws InvalidInputException if the file is missing, unreadable, malformed, truncated or too large
      */
     public static IdxArray read(Path file) {
-        long fileLength;
-        try {
-            fileLength = Files.size(file);
-        } catch (IOException e) {
-            throw ReadLimits.ioError(file, e);
-        }
+        long fileLength = InputFiles.requireRegularFile(file);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             raw.mark(2);
             int b0 = raw.read();
             int b1 = raw.read();
             raw.reset();
             boolean gzip = b0 == 0x1f && b1 == 0x8b;
-            InputStream in = gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
             long maxPayload = gzip ? ReadLimits.MAX_DEFLATE_RATIO * fileLength + 64 : fileLength;
+            InputStream in = gzip ? new BufferedInputStream(Budget.limit(new GZIPInputStream(raw, 1 << 16), maxPayload,
+                    file, "the decompressed IDX data"), 1 << 16) : raw;
             return read(in, file, maxPayload, !gzip);
         } catch (ZipException | java.io.EOFException e) {
             throw InvalidInputException.file(file, "truncated or corrupt gzip data (" + e.getMessage() + ")");

@@ -44,12 +44,7 @@ public final class NpyReader {
      * @throws InvalidInputException for a missing, malformed, truncated, unsupported or too large file
      */
     public static NdArray read(Path file) {
-        long length;
-        try {
-            length = Files.size(file);
-        } catch (IOException e) {
-            throw ReadLimits.ioError(file, e);
-        }
+        long length = InputFiles.requireRegularFile(file);
         String name = file.getFileName().toString().replaceFirst("\\.npy$", "");
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             return read(in, name, file, length, true);

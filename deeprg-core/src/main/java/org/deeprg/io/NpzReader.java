@@ -36,12 +36,7 @@ public final class NpzReader {
      * @throws InvalidInputException for a missing, malformed or hostile archive or entry
      */
     public static List<NdArray> read(Path file) {
-        long length;
-        try {
-            length = Files.size(file);
-        } catch (IOException e) {
-            throw ReadLimits.ioError(file, e);
-        }
+        long length = InputFiles.requireRegularFile(file);
         List<NdArray> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -74,7 +69,8 @@ public final class NpzReader {
                 if (declared >= 0) {
                     bound = Math.min(bound, declared);
                 }
-                try (InputStream in = new BufferedInputStream(zip.getInputStream(e), 1 << 16)) {
+                try (InputStream in = new BufferedInputStream(Budget.limit(zip.getInputStream(e), bound, label,
+                        "the decompressed entry"), 1 << 16)) {
                     out.add(NpyReader.read(in, name, label, bound, false));
                 }
             }

@@ -9,14 +9,11 @@ import org.deeprg.InvalidInputException;
  * Size checks shared by the readers: every declared size is checked here before an array is allocated.
  */
 final class ReadLimits {
-    /** Largest Java array we allocate (bytes or elements). */
-    static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 16L;
+    /** Largest Java array we allocate (bytes or elements): {@link Budget#MAX_ARRAY_LENGTH}. */
+    static final long MAX_ARRAY_LENGTH = Budget.MAX_ARRAY_LENGTH;
 
-    /**
-     * Largest expansion factor of DEFLATE (zlib's documented theoretical limit is 1032:1); a compressed stream
-     * of {@code c} bytes cannot inflate to more than {@code MAX_DEFLATE_RATIO * c + 64} bytes.
-     */
-    static final long MAX_DEFLATE_RATIO = 1032L;
+    /** {@link Budget#MAX_DEFLATE_RATIO}. */
+    static final long MAX_DEFLATE_RATIO = Budget.MAX_DEFLATE_RATIO;
 
     private ReadLimits() {
     }
@@ -39,21 +36,13 @@ final class ReadLimits {
     }
 
     /**
-     * Refuses a payload of {@code bytes} that would not fit into one array or into the free heap (with a factor for
-     * the double copy made from it).
+     * Refuses a payload of {@code elements} elements that would not fit into one array or into the memory
+     * {@link Budget} (with {@code 8 + bytesPerElement} bytes per element: the double array made from it plus the raw
+     * bytes).
      */
     static void requireAllocatable(Object file, long elements, int bytesPerElement, String what) {
-        if (elements > MAX_ARRAY_LENGTH) {
-            throw InvalidInputException.file(file, what + " declares " + elements
-                    + " elements, more than the limit of " + MAX_ARRAY_LENGTH + " per array");
-        }
-        long need = elements * (8L + bytesPerElement);
-        Runtime rt = Runtime.getRuntime();
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (need > free) {
-            throw InvalidInputException.file(file, what + " declares " + elements + " elements (" + need
-                    + " bytes to hold), more than the " + free + " bytes of memory available");
-        }
+        Budget.requireArrayLength(file, elements, what);
+        Budget.requireFile(file, Budget.bytes(elements, 8L + bytesPerElement), what + " (" + elements + " elements)");
     }
 
     /** Reads exactly {@code buffer.length} bytes, or refuses the file as truncated. */
@@ -80,10 +69,6 @@ final class ReadLimits {
 
     /** An I/O failure (not a format error) as a clear file error. */
     static InvalidInputException ioError(Path file, IOException e) {
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return InvalidInputException.file(file, "no such file");
-        }
-        return InvalidInputException.file(file, "cannot be read (" + msg.replace('\n', ' ') + ")");
+        return InputFiles.ioError(file, e);
     }
 }

@@ -52,6 +52,7 @@ public final class SafetensorsReader {
      * @throws InvalidInputException for a missing, malformed, inconsistent, unsupported or too large file
      */
     public static List<NdArray> read(Path file) {
+        InputFiles.requireRegularFile(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long length = ch.size();
             if (length < 8) {

@@ -13,10 +13,11 @@ import org.deeprg.InvalidInputException;
  * @param nets    networks per bag
  * @param bags    bags
  */
-public record CouplingSpec(NetworkSpec network, List<Double> sigmaWs, double[][] points, int nets, int bags) {
+public record CouplingSpec(NetworkSpec network, List<Double> sigmaWs, double[][] points, int nets, int bags)
+        implements java.io.Serializable {
     public CouplingSpec {
-        if (network.activation() != Activation.GAUSS || network.depth() != 1) {
-            throw new InvalidInputException("activation", network.activation().key(),
+        if (!network.gaussNet() || network.depth() != 1) {
+            throw new InvalidInputException("activation", network.activation().name(),
                     "must be gauss with one hidden layer: u_4 of Eq. 8 is defined with the Gauss-net kernel K_W of Eq. 4");
         }
         if (sigmaWs == null || sigmaWs.isEmpty()) {

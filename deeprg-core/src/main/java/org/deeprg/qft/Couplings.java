@@ -29,6 +29,36 @@ public final class Couplings {
     private Couplings() {
     }
 
+    /**
+     * The tree-level relation behind Eq. 8 in a zero-dimensional theory, {@code S = f^2/(2k) + u f^4/4!}: returns
+     * {@code kappa_4 / (-u k^4)} with the connected four-point function {@code kappa_4 = <f^4> - 3 <f^2>^2} computed by
+     * numerical integration. It tends to 1 as u goes to 0: with the 4! in the action, {@code Delta G^(4) = -u K^4} at
+     * tree level with no extra factor (the 4! cancels the 4! ways of attaching the legs).
+     */
+    public static double zeroDimensionalTreeRatio(double k, double u) {
+        double[] m = zeroDimensionalMoments(k, u, 0);
+        return (m[1] - 3 * m[0] * m[0]) / (-u * k * k * k * k);
+    }
+
+    /** {@code <f^2>, <f^4>} of {@code exp(-f^2/(2k) - u f^4/4! - r f^2/2)} by the trapezoidal rule on a wide grid. */
+    static double[] zeroDimensionalMoments(double k, double u, double r) {
+        double lim = 14 * Math.sqrt(k);
+        int n = 40_001;
+        double h = 2 * lim / (n - 1);
+        double z = 0;
+        double m2 = 0;
+        double m4 = 0;
+        for (int i = 0; i < n; i++) {
+            double f = -lim + i * h;
+            double f2 = f * f;
+            double w = Math.exp(-f2 / (2 * k) - u * f2 * f2 / 24 - r * f2 / 2) * (i == 0 || i == n - 1 ? 0.5 : 1);
+            z += w;
+            m2 += w * f2;
+            m4 += w * f2 * f2;
+        }
+        return new double[] {m2 / z, m4 / z};
+    }
+
     /** {@code I_n} of the points (rows of length d_in). */
     public static double integralOfKernels(double sigmaW, double[][] pts) {
         int n = pts.length;

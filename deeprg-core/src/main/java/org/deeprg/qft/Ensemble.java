@@ -2,12 +2,9 @@ package org.deeprg.qft;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.deeprg.run.LocalBackend;
-import org.deeprg.random.RandomStreams;
 import org.deeprg.stats.Estimate;
 import org.deeprg.stats.Resampling;
 import org.deeprg.run.RunContext;
@@ -16,8 +13,9 @@ import org.deeprg.run.RunContext;
  * Runs an {@link EnsembleSpec}: samples the bags in parallel and analyses them (Eqs. 2, 5, 6).
  *
  * <p>Work is cut into chunks of at most {@link #CHUNK} networks; chunk {@code c} of bag {@code b} at width index
- * {@code w} draws from stream {@code root.split(w).split(b).split(c)}, and chunk sums are added in chunk order, so the
- * numbers do not depend on the thread count. Bag means are the Eq. 5 averages; the mean over bags and its standard
+ * {@code w} draws from stream {@code root.split(w).split(b).split(c)} and is one task of {@link RunContext#map}
+ * ({@link EnsembleJob}); chunk sums are added in chunk order, so the numbers depend on neither the thread count nor
+ * the backend. Bag means are the Eq. 5 averages; the mean over bags and its standard
  * error give each n-point function; derived nonlinear quantities (connected functions) get jackknife errors over bags.
  */
 public final class Ensemble {
@@ -27,61 +25,41 @@ public final class Ensemble {
     private Ensemble() {
     }
 
-    /** Per-width bag means: {@code bagMeans[w][bag][slot]}. */
-    public record Samples(EnsembleSpec spec, NPointLayout layout, double[][][] bagMeans) {
+    /**
+     * Per-width samples.
+     *
+     * @param spec        the spec
+     * @param layout      the slots
+     * @param bagMeans    {@code [w][bag][slot]}: the Eq. 5 bag averages of the estimator
+     * @param power       {@code [w][4 slot + j]}: tail statistics of the batch sums ({@link NPointAccumulator#powerSums()})
+     * @param fullBatches {@code [w]}: the number of full batches behind {@code power}
+     */
+    public record Samples(EnsembleSpec spec, NPointLayout layout, double[][][] bagMeans, double[][] power, long[] fullBatches) {
     }
 
-    /** Samples every width and bag. */
+    /**
+     * Samples every width and bag as {@code widths x bags x chunks} tasks on the context's backend
+     * ({@link EnsembleJob}); width index w draws from {@code streams.split(w)}.
+     */
     public static Samples sample(EnsembleSpec spec, RunContext ctx) {
         NPointLayout layout = new NPointLayout(spec.points().length, spec.maxN());
-        int chunks = (spec.nets() + CHUNK - 1) / CHUNK;
-        List<int[]> tasks = new ArrayList<>();
+        double[] shifts = wickValues(spec.network(), spec.points(), layout);
+        List<EnsembleJob.Cell> cells = new ArrayList<>();
         for (int w = 0; w < spec.widths().size(); w++) {
-            for (int b = 0; b < spec.bags(); b++) {
-                for (int c = 0; c < chunks; c++) {
-                    tasks.add(new int[] {w, b, c});
-                }
-            }
+            cells.add(new EnsembleJob.Cell(spec.at(spec.widths().get(w)), ctx.streams().split(w), shifts));
         }
-        // largest widths first for load balance; the result does not depend on the order
-        tasks.sort(Comparator.comparingInt((int[] t) -> -spec.widths().get(t[0])).thenComparingInt(t -> t[1]).thenComparingInt(t -> t[2]));
-        long total = 0;
-        for (int w : spec.widths()) {
-            total += (long) w * spec.nets() * spec.bags();
+        EnsembleJob.Sampled s = EnsembleJob.sample(cells, spec.points(), spec.maxN(), spec.nets(), spec.bags(), spec.estimator(), ctx);
+        return new Samples(spec, layout, s.bagMeans(), s.power(), s.fullBatches());
+    }
+
+    /** The Wick values {@code G_0^(n)} of every slot with the infinite-width kernel (width-independent). */
+    static double[] wickValues(NetworkSpec network, double[][] points, NPointLayout layout) {
+        double[][] kernel = Kernel.matrix(network, points);
+        double[] g = new double[layout.slots()];
+        for (int s = 0; s < g.length; s++) {
+            g[s] = Wick.gaussianValue(layout.multiset(s), kernel);
         }
-        ctx.progress().start("networks x width", total);
-        RandomStreams root = ctx.streams();
-        List<double[]> sums = LocalBackend.inThreads(tasks.size(), ctx.threads(), i -> {
-            int[] t = tasks.get(i);
-            int n = Math.min(CHUNK, spec.nets() - t[2] * CHUNK);
-            int width = spec.widths().get(t[0]);
-            double[] s = NetworkSampler.sampleChunk(spec.at(width), spec.points(), layout, n,
-                    root.split(t[0]).split(t[1]).split(t[2]));
-            ctx.progress().advance((long) n * width);
-            return s;
-        });
-        double[][][] means = new double[spec.widths().size()][spec.bags()][];
-        double[][][][] byChunk = new double[spec.widths().size()][spec.bags()][chunks][];
-        for (int i = 0; i < tasks.size(); i++) {
-            int[] t = tasks.get(i);
-            byChunk[t[0]][t[1]][t[2]] = sums.get(i);
-        }
-        for (int w = 0; w < means.length; w++) {
-            for (int b = 0; b < spec.bags(); b++) {
-                double[] m = new double[layout.slots()];
-                for (int c = 0; c < chunks; c++) {
-                    double[] s = byChunk[w][b][c];
-                    for (int k = 0; k < m.length; k++) {
-                        m[k] += s[k];
-                    }
-                }
-                for (int k = 0; k < m.length; k++) {
-                    m[k] /= spec.nets();
-                }
-                means[w][b] = m;
-            }
-        }
-        return new Samples(spec, layout, means);
+        return g;
     }
 
     /** Runs and analyses. */
@@ -89,7 +67,11 @@ public final class Ensemble {
         return analyse(sample(spec, ctx));
     }
 
-    /** Analysis of sampled bags: estimates, Wick values, exact values, deviations, connected functions. */
+    /**
+     * Analysis of sampled bags: estimates with their tail diagnostics ({@link HeavyTails}), exact standard errors
+     * (Gauss-net, plain estimator), Wick values, exact values, deviations, connected functions and the leading-order
+     * four-point vertex ({@link DeepVertex}).
+     */
     public static EnsembleResult analyse(Samples samples) {
         EnsembleSpec spec = samples.spec();
         NPointLayout layout = samples.layout();
@@ -117,6 +99,25 @@ public final class Ensemble {
         } else {
             exactNote = spec.network().depth() == 1 ? "not requested" : "no closed form for depth > 1";
         }
+        String exactStderrNote = null;
+        boolean exactStderr = spec.estimator() == Estimator.PLAIN && ExactMoments.supports(spec.network());
+        if (!exactStderr) {
+            exactStderrNote = spec.estimator() != Estimator.PLAIN
+                    ? "exact standard errors are computed for the plain estimator only"
+                    : "exact standard errors need the exact 2n-point functions of any order: Gauss-net with one hidden layer only";
+        }
+        DeepVertex vertex = null;
+        String perturbativeNote = null;
+        if (spec.maxN() >= 4) {
+            try {
+                vertex = DeepVertex.supports(spec.network()) ? new DeepVertex(spec.network(), spec.points()) : null;
+                if (vertex == null) {
+                    perturbativeNote = "the four-point vertex recursion is not implemented for " + spec.network().activation().name();
+                }
+            } catch (org.deeprg.InvalidInputException e) {
+                perturbativeNote = "no perturbative four-point values: " + e.getMessage();
+            }
+        }
         List<EnsembleResult.ExactCoefficients> exactList = new ArrayList<>();
         if (coefficients != null) {
             for (int s = 0; s < slots; s++) {
@@ -126,15 +127,26 @@ public final class Ensemble {
             }
         }
         ConnectedIndex index = new ConnectedIndex(layout, slotOf);
+        ExactMoments family = exactStderr ? new ExactMoments(spec.network(), spec.points(), spec.widths().get(0)) : null;
         List<EnsembleResult.WidthResult> widths = new ArrayList<>();
         for (int w = 0; w < spec.widths().size(); w++) {
             int width = spec.widths().get(w);
             double[][] bags = samples.bagMeans()[w];
+            double[] power = samples.power()[w];
+            ExactMoments moments = family != null ? family.at(width) : null;
             List<EnsembleResult.Function> fs = new ArrayList<>();
+            HeavyTails.Diagnostic[] tails = new HeavyTails.Diagnostic[slots];
+            int flagged = 0;
             for (int s = 0; s < slots; s++) {
                 int[] ms = layout.multiset(s);
                 double[] col = column(bags, s);
                 Estimate e = Estimate.ofIndependent(col);
+                HeavyTails.Diagnostic tail = HeavyTails.of(power[4 * s], power[4 * s + 1], power[4 * s + 2], power[4 * s + 3],
+                        samples.fullBatches()[w], NetworkSampler.BATCH, spec.nets());
+                tails[s] = tail;
+                if (!tail.reliable()) {
+                    flagged++;
+                }
                 Double exact = null;
                 if (coefficients != null) {
                     double v = 0;
@@ -144,27 +156,41 @@ public final class Ensemble {
                     }
                     exact = v;
                 }
+                Double exactSe = null;
+                if (moments != null) {
+                    exactSe = Math.sqrt(Math.max(moments.productVariance(ms), 0) / ((double) spec.bags() * spec.nets()));
+                }
                 double dev = e.mean() - gaussian[s];
                 Estimate connected = null;
                 if (ms.length == 4 || ms.length == 6) {
                     final int slot = s;
                     connected = Resampling.jackknife(bags, v -> index.connected(slot, v));
                 }
-                fs.add(new EnsembleResult.Function(ms.length, ms, e.mean(), e.stderr(), gaussian[s], exact, dev,
+                Double perturbative = vertex != null && ms.length == 4 ? vertex.connected(ms, width) : null;
+                fs.add(new EnsembleResult.Function(ms.length, ms, e.mean(), e.stderr(), tail.reliable(), tail.value(),
+                        tail.unreliableBecause(), exactSe, gaussian[s], exact, dev,
                         gaussian[s] != 0 ? dev / gaussian[s] : Double.NaN,
                         gaussian[s] != 0 ? e.stderr() / Math.abs(gaussian[s]) : Double.NaN,
-                        connected == null ? null : connected.mean(), connected == null ? null : connected.stderr()));
+                        connected == null ? null : connected.mean(), connected == null ? null : connected.stderr(), perturbative));
             }
             List<EnsembleResult.Deviation> devs = new ArrayList<>();
             for (int n = 2; n <= spec.maxN(); n += 2) {
                 double[] perBag = new double[spec.bags()];
                 double exactAvg = 0;
                 int count = 0;
+                String unreliable = null;
+                int flaggedN = 0;
                 for (int s = 0; s < slots; s++) {
                     if (layout.multiset(s).length != n || gaussian[s] == 0) {
                         continue;
                     }
                     count++;
+                    if (!tails[s].reliable()) {
+                        flaggedN++;
+                        if (unreliable == null) {
+                            unreliable = tails[s].unreliableBecause();
+                        }
+                    }
                     for (int b = 0; b < spec.bags(); b++) {
                         perBag[b] += (bags[b][s] - gaussian[s]) / gaussian[s];
                     }
@@ -176,13 +202,59 @@ public final class Ensemble {
                     perBag[b] /= count;
                 }
                 Estimate mn = Estimate.ofIndependent(perBag);
+                if (unreliable != null) {
+                    mn = mn.unreliable(flaggedN + " of its " + count + " functions have unreliable error bars (first: " + unreliable + ")");
+                }
                 devs.add(new EnsembleResult.Deviation(n, mn, coefficients != null ? exactAvg / count : null));
             }
-            widths.add(new EnsembleResult.WidthResult(width, devs, fs));
+            EnsembleResult.Vertex v4 = spec.maxN() >= 4 ? vertexAverage(layout, gaussian, bags, tails, index, vertex, width) : null;
+            widths.add(new EnsembleResult.WidthResult(width, devs, flagged, v4, fs));
         }
-        return new EnsembleResult(spec.network().activation().key(), spec.network().dIn(), spec.network().depth(),
+        return new EnsembleResult(spec.network().activation().name(), spec.network().dIn(), spec.network().depth(),
                 spec.network().sigmaW(), spec.network().sigmaB(), spec.points(), spec.nets(), spec.bags(), spec.maxN(),
-                widths, exactList, exactNote);
+                spec.estimator().key(), TAIL_TEST, widths, exactList, exactNote, exactStderrNote, perturbativeNote);
+    }
+
+    /** The description of the tail test written into every result. */
+    public static final String TAIL_TEST = "stderrReliable is false when the estimated excess kurtosis of one bag mean (tailDiagnostic, "
+            + "from the kurtosis of sums of 64 networks) exceeds " + HeavyTails.MAX_BAG_EXCESS_KURTOSIS + " or fewer than "
+            + HeavyTails.MIN_BATCHES + " full batches of 64 networks exist";
+
+    /** The multiset average of {@code G_c^(4)/G_0^(4)}: jackknife over bags, and its leading-order value. */
+    private static EnsembleResult.Vertex vertexAverage(NPointLayout layout, double[] gaussian, double[][] bags, HeavyTails.Diagnostic[] tails,
+                                                      ConnectedIndex index, DeepVertex vertex, int width) {
+        List<Integer> four = new ArrayList<>();
+        String unreliable = null;
+        for (int s = 0; s < layout.slots(); s++) {
+            if (layout.multiset(s).length == 4 && gaussian[s] != 0) {
+                four.add(s);
+                if (!tails[s].reliable() && unreliable == null) {
+                    unreliable = tails[s].unreliableBecause();
+                }
+            }
+        }
+        if (four.isEmpty()) {
+            return null;
+        }
+        Estimate sampled = Resampling.jackknife(bags, v -> {
+            double sum = 0;
+            for (int s : four) {
+                sum += index.connected(s, v) / gaussian[s];
+            }
+            return sum / four.size();
+        });
+        if (unreliable != null) {
+            sampled = sampled.unreliable("a 4-point function has an unreliable error bar (" + unreliable + ")");
+        }
+        Double perturbative = null;
+        if (vertex != null) {
+            double sum = 0;
+            for (int s : four) {
+                sum += vertex.connected(layout.multiset(s), width) / gaussian[s];
+            }
+            perturbative = sum / four.size();
+        }
+        return new EnsembleResult.Vertex(sampled, perturbative);
     }
 
     static double[] column(double[][] rows, int j) {

@@ -14,9 +14,12 @@ import org.deeprg.InvalidInputException;
  * @param nets    networks per bag ({@code >= 2})
  * @param bags    bags ({@code >= 2}, for an error bar)
  * @param exact   whether to compute the exact finite-width values (one hidden layer)
+ * @param estimator plain products (the paper's Eq. 5) or their conditional expectation given the hidden layers
+ *
+ * <p>Serialisable: the tasks of a distributed run carry it.
  */
 public record EnsembleSpec(NetworkSpec network, List<Integer> widths, double[][] points, int maxN, int nets, int bags,
-                           boolean exact) {
+                           boolean exact, Estimator estimator) implements java.io.Serializable {
     /** Largest number of slots (multisets) accepted. */
     public static final long MAX_SLOTS = 20_000;
     /** Largest amount of work accepted: networks times hidden neurons times points. */
@@ -75,6 +78,19 @@ public record EnsembleSpec(NetworkSpec network, List<Integer> widths, double[][]
         if (exact && network.depth() != 1) {
             exact = false;
         }
+        if (estimator == null) {
+            throw new InvalidInputException("estimator", null, "must be plain or conditional");
+        }
+    }
+
+    /** The paper's plain estimator (Eq. 5). */
+    public EnsembleSpec(NetworkSpec network, List<Integer> widths, double[][] points, int maxN, int nets, int bags, boolean exact) {
+        this(network, widths, points, maxN, nets, bags, exact, Estimator.PLAIN);
+    }
+
+    /** A copy with another estimator. */
+    public EnsembleSpec withEstimator(Estimator e) {
+        return new EnsembleSpec(network, widths, points, maxN, nets, bags, exact, e);
     }
 
     /** The network at width w. */

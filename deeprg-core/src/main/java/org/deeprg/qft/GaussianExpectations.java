@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.deeprg.InvalidInputException;
+import org.deeprg.net.Activation;
 import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
 import org.hipparchus.special.Gamma;
@@ -60,7 +61,7 @@ public final class GaussianExpectations {
         int d = spec.dIn();
         double sw2 = spec.sigmaW() * spec.sigmaW();
         double sb2 = spec.sigmaB() * spec.sigmaB();
-        if (spec.activation() == Activation.GAUSS) {
+        if (spec.gaussNet()) {
             double[] s = new double[d];
             double sumV = 0;
             for (double[] x : pts) {
@@ -82,11 +83,11 @@ public final class GaussianExpectations {
         if (r == 0) {
             double p = 1;
             for (int i = 0; i < k; i++) {
-                p *= spec.activation().value(0.0, 0.0);
+                p *= spec.activation().value(0.0);
             }
             return p;
         }
-        if (spec.activation() == Activation.RELU && r <= 2) {
+        if (spec.activation() instanceof Activation.Relu && r <= 2) {
             return reluMoment(a, r);
         }
         if (r > MAX_QUADRATURE_DIMENSION) {
@@ -176,7 +177,7 @@ public final class GaussianExpectations {
                 for (int i = 0; i < r; i++) {
                     z += a[j][i] * xi[i];
                 }
-                p *= act.value(z, 0.0);
+                p *= act.value(z);
             }
             sum += w * p;
         }
@@ -246,26 +247,27 @@ public final class GaussianExpectations {
      * closed forms for erf (Williams 1998: {@code (2/pi) asin(2 c12 / sqrt((1 + 2 c11)(1 + 2 c22)))}) and ReLU
      * (arc-cosine kernel: {@code sqrt(c11 c22)/(2 pi) (sin t + (pi - t) cos t)}, {@code t = arccos} of the
      * correlation clamped to [-1, 1], so t = pi at cos = -1 gives 0), 2-d Gauss-Hermite otherwise.
-     * Not for Gauss-net (its normalisation depends on the input point).
+     * Not for Gauss-net (its normalisation depends on the input point). The closed forms are exactly the activations
+     * whose {@link Activation#hasClosedFormKernel()} is true among the NN-QFT ones (besides Gauss-net, handled by
+     * {@link Kernel} directly).
      */
     public static double pairMoment(Activation act, double c11, double c12, double c22) {
-        switch (act) {
-            case ERF:
-                return 2 / Math.PI * Math.asin(Math.max(-1, Math.min(1, 2 * c12 / Math.sqrt((1 + 2 * c11) * (1 + 2 * c22)))));
-            case RELU: {
-                double n = Math.sqrt(c11 * c22);
-                if (!(n > 0)) {
-                    return 0;
-                }
-                double cos = Math.max(-1, Math.min(1, c12 / n));
-                double t = Math.acos(cos);
-                return n / (2 * Math.PI) * (Math.sin(t) + (Math.PI - t) * cos);
-            }
-            case GAUSS:
-                throw new IllegalArgumentException("pairMoment is not defined for the gauss activation");
-            default:
-                return pairMomentQuadrature(act, c11, c12, c22);
+        if (act instanceof Activation.Erf) {
+            return 2 / Math.PI * Math.asin(Math.max(-1, Math.min(1, 2 * c12 / Math.sqrt((1 + 2 * c11) * (1 + 2 * c22)))));
         }
+        if (act instanceof Activation.Relu) {
+            double n = Math.sqrt(c11 * c22);
+            if (!(n > 0)) {
+                return 0;
+            }
+            double cos = Math.max(-1, Math.min(1, c12 / n));
+            double t = Math.acos(cos);
+            return n / (2 * Math.PI) * (Math.sin(t) + (Math.PI - t) * cos);
+        }
+        if (NetworkSpec.isGaussNet(act)) {
+            throw new IllegalArgumentException("pairMoment is not defined for the gauss activation");
+        }
+        return pairMomentQuadrature(act, c11, c12, c22);
     }
 
     /** {@code E[g(u) g(v)]} by 2-d Gauss-Hermite quadrature (any pointwise activation). */
@@ -278,11 +280,132 @@ public final class GaussianExpectations {
         double sum = 0;
         for (int i = 0; i < q; i++) {
             double u = l11 * rule[0][i];
-            double gu = act.value(u, 0);
+            double gu = act.value(u);
             for (int j = 0; j < q; j++) {
                 double v = l21 * rule[0][i] + l22 * rule[0][j];
-                sum += rule[1][i] * rule[1][j] * gu * act.value(v, 0);
+                sum += rule[1][i] * rule[1][j] * gu * act.value(v);
             }
+        }
+        return sum;
+    }
+
+    /**
+     * {@code E[prod_a g(z_a)]} for a centred Gaussian vector {@code z} with covariance {@code cov} (k x k; repeated
+     * variables are equal rows), a pointwise activation: {@code z = A xi} with {@code A = V sqrt(Lambda)} from the
+     * eigen-decomposition (rank r), then the polar method for ReLU with {@code r <= 2}, else tensor Gauss-Hermite.
+     *
+     * @throws InvalidInputException when the rank exceeds {@link #MAX_QUADRATURE_DIMENSION}
+     */
+    public static double moment(Activation act, double[][] cov) {
+        if (NetworkSpec.isGaussNet(act)) {
+            throw new IllegalArgumentException("moment(cov) is for pointwise activations; the Gauss-net uses productMoment");
+        }
+        int k = cov.length;
+        org.hipparchus.linear.EigenDecompositionSymmetric eig =
+                new org.hipparchus.linear.EigenDecompositionSymmetric(new org.hipparchus.linear.Array2DRowRealMatrix(cov, true));
+        double[] lambda = eig.getEigenvalues();
+        double max = 0;
+        for (double l : lambda) {
+            max = Math.max(max, Math.abs(l));
+        }
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < lambda.length; i++) {
+            if (lambda[i] > 1e-12 * max) {
+                keep.add(i);
+            }
+        }
+        int r = keep.size();
+        double[][] a = new double[k][r];
+        for (int c = 0; c < r; c++) {
+            int i = keep.get(c);
+            double sq = Math.sqrt(lambda[i]);
+            for (int row = 0; row < k; row++) {
+                a[row][c] = eig.getEigenvector(i).getEntry(row) * sq;
+            }
+        }
+        if (r == 0) {
+            double p = 1;
+            for (int i = 0; i < k; i++) {
+                p *= act.value(0.0);
+            }
+            return p;
+        }
+        if (act instanceof Activation.Relu && r <= 2) {
+            return reluMoment(a, r);
+        }
+        if (r > MAX_QUADRATURE_DIMENSION) {
+            throw new InvalidInputException("points", k + " variables of rank " + r,
+                    "Gaussian expectations need at most " + MAX_QUADRATURE_DIMENSION + " directions");
+        }
+        return hermite(act, a, r);
+    }
+
+    /**
+     * The partial derivatives of the pair moment {@code P(c11, c12, c22) = E[g(u) g(v)]}
+     * ({@link #pairMoment}) with respect to {@code c11}, {@code c12} (the off-diagonal entry, moving both
+     * {@code C_12} and {@code C_21}) and {@code c22}. By Price's theorem
+     * {@code dP/dc12 = E[g'(u) g'(v)]}, {@code dP/dc11 = E[g''(u) g(v)] / 2}: closed forms for ReLU
+     * ({@code dP/dc12 = (pi - t)/(2 pi)}, {@code dP/dc11 = sqrt(c11 c22 - c12^2)/(4 pi c11)}, t the angle of the
+     * correlation) and erf (differentiating {@code (2/pi) asin r}, {@code r = 2 c12/sqrt((1 + 2 c11)(1 + 2 c22))}),
+     * 2-d Gauss-Hermite with the activation's derivatives otherwise. For the diagonal pair ({@code u = v}) use
+     * {@link #squareMomentDerivative}.
+     *
+     * @return {@code {dP/dc11, dP/dc12, dP/dc22}}
+     */
+    public static double[] pairMomentGradient(Activation act, double c11, double c12, double c22) {
+        if (act instanceof Activation.Relu) {
+            double s = Math.sqrt(Math.max(c11 * c22 - c12 * c12, 0));
+            double n = Math.sqrt(c11 * c22);
+            double t = Math.acos(Math.max(-1, Math.min(1, c12 / n)));
+            return new double[] {s / (4 * Math.PI * c11), (Math.PI - t) / (2 * Math.PI), s / (4 * Math.PI * c22)};
+        }
+        if (act instanceof Activation.Erf) {
+            double q = Math.sqrt((1 + 2 * c11) * (1 + 2 * c22));
+            double r = 2 * c12 / q;
+            double f = 2 / Math.PI / Math.sqrt(1 - r * r);
+            return new double[] {f * (-r / (1 + 2 * c11)), f * 2 / q, f * (-r / (1 + 2 * c22))};
+        }
+        double l11 = Math.sqrt(Math.max(c11, 0));
+        double l21 = l11 > 0 ? c12 / l11 : 0;
+        double l22 = Math.sqrt(Math.max(c22 - l21 * l21, 0));
+        double[][] rule = normalRule(hermiteNodes(2));
+        int q = rule[0].length;
+        double d11 = 0;
+        double d12 = 0;
+        double d22 = 0;
+        for (int i = 0; i < q; i++) {
+            double u = l11 * rule[0][i];
+            double[] du = act.derivatives(u, 2);
+            for (int j = 0; j < q; j++) {
+                double v = l21 * rule[0][i] + l22 * rule[0][j];
+                double[] dv = act.derivatives(v, 2);
+                double w = rule[1][i] * rule[1][j];
+                d12 += w * du[1] * dv[1];
+                d11 += w * du[2] * dv[0];
+                d22 += w * du[0] * dv[2];
+            }
+        }
+        return new double[] {0.5 * d11, d12, 0.5 * d22};
+    }
+
+    /**
+     * {@code d/dc E[g(u)^2]} for {@code u ~ N(0, c)}: {@code E[g'(u)^2 + g(u) g''(u)]} (Price); ReLU {@code 1/2}, erf
+     * {@code (2/pi) 2/((1 + 2c) sqrt((1 + 2c)^2 - 4c^2))}.
+     */
+    public static double squareMomentDerivative(Activation act, double c) {
+        if (act instanceof Activation.Relu) {
+            return 0.5;
+        }
+        if (act instanceof Activation.Erf) {
+            double a = 1 + 2 * c;
+            return 2 / Math.PI * 2 / (a * Math.sqrt(a * a - 4 * c * c));
+        }
+        double[][] rule = normalRule(hermiteNodes(1));
+        double sd = Math.sqrt(Math.max(c, 0));
+        double sum = 0;
+        for (int i = 0; i < rule[0].length; i++) {
+            double[] d = act.derivatives(sd * rule[0][i], 2);
+            sum += rule[1][i] * (d[1] * d[1] + d[0] * d[2]);
         }
         return sum;
     }

@@ -17,7 +17,7 @@ public final class Kernel {
         double[][] k = new double[m][m];
         double sb2 = spec.sigmaB() * spec.sigmaB();
         double sw2 = spec.sigmaW() * spec.sigmaW();
-        if (spec.activation() == Activation.GAUSS) {
+        if (spec.gaussNet()) {
             for (int a = 0; a < m; a++) {
                 for (int b = 0; b < m; b++) {
                     double d2 = 0;

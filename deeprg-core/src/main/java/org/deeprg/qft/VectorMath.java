@@ -2,11 +2,15 @@ package org.deeprg.qft;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.deeprg.net.Activation;
 
 /**
- * Vectorised elementary functions on 256-bit lanes (4 doubles) for the hot loops of the ensemble sampler.
+ * Vectorised elementary functions on 256-bit lanes (4 doubles) for the hot loops of the ensemble sampler. Only
+ * loaded when the JVM has the {@code jdk.incubator.vector} module ({@link SamplerKernels}); {@link ScalarMath} has the
+ * scalar twins, operation for operation.
  *
  * <p>The species is fixed at 256 bits (not the machine's preferred one) so that the numbers are the same on
  * AVX2 and AVX-512 machines. All functions are branch-free polynomial kernels:
@@ -14,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <li>{@link #exp}: Cody-Waite reduction {@code x = k ln2 + r}, {@code |r| <= ln2/2}, Taylor polynomial of degree 12 (Estrin scheme)
  *     (truncation {@code < 2e-16} relative), scaling by {@code 2^k} through the exponent bits. Arguments are clamped
  *     to {@code [-708, 709]} (no subnormals, no infinities); relative error a few ulp.</li>
- * <li>{@link #erfc}: the Chebyshev-fitted form {@code t exp(-z^2 + P(t))}, {@code t = 1/(1+z/2)} (Numerical Recipes
+ * <li>{@link #erfcNonNegative}: the Chebyshev-fitted form {@code t exp(-z^2 + P(t))}, {@code t = 1/(1+z/2)} (Numerical Recipes
  *     {@code erfcc}), relative error below {@code 1.2e-7} for all {@code z >= 0}: far below the sampling error of any
  *     ensemble average, and documented as such.</li>
  * </ul>
@@ -25,21 +29,11 @@ public final class VectorMath {
     /** Lanes per vector. */
     public static final int LANES = SPECIES.length();
 
-    private static final double LOG2E = 1.4426950408889634;
-    private static final double LN2_HI = 0.6931471803691238;
-    private static final double LN2_LO = 1.9082149292705877e-10;
-    private static final double SHIFTER = 0x1.8p52;
-    private static final double[] EXP_COEF = new double[13];
-
-    static {
-        double f = 1;
-        for (int i = 0; i <= 12; i++) {
-            if (i > 0) {
-                f *= i;
-            }
-            EXP_COEF[i] = 1.0 / f;
-        }
-    }
+    private static final double LOG2E = ScalarMath.LOG2E;
+    private static final double LN2_HI = ScalarMath.LN2_HI;
+    private static final double LN2_LO = ScalarMath.LN2_LO;
+    private static final double SHIFTER = ScalarMath.SHIFTER;
+    private static final double[] EXP_COEF = ScalarMath.EXP_COEF;
 
     private VectorMath() {
     }
@@ -73,27 +67,9 @@ public final class VectorMath {
         return p.reinterpretAsLongs().add(scale).reinterpretAsDoubles();
     }
 
-    /** Scalar twin of {@link #exp} (same algorithm), for tails and tests. */
+    /** Scalar twin of {@link #exp} (same algorithm and bits): {@link ScalarMath#exp(double)}. */
     public static double exp(double x) {
-        x = Math.min(Math.max(x, -708.0), 709.0);
-        double t = Math.fma(x, LOG2E, SHIFTER);
-        double k = t - SHIFTER;
-        double r = Math.fma(k, -LN2_HI, x);
-        r = Math.fma(k, -LN2_LO, r);
-        double r2 = r * r;
-        double r4 = r2 * r2;
-        double r8 = r4 * r4;
-        double e01 = Math.fma(r, EXP_COEF[1], EXP_COEF[0]);
-        double e23 = Math.fma(r, EXP_COEF[3], EXP_COEF[2]);
-        double e45 = Math.fma(r, EXP_COEF[5], EXP_COEF[4]);
-        double e67 = Math.fma(r, EXP_COEF[7], EXP_COEF[6]);
-        double e89 = Math.fma(r, EXP_COEF[9], EXP_COEF[8]);
-        double e1011 = Math.fma(r, EXP_COEF[11], EXP_COEF[10]);
-        double lo = Math.fma(e23, r2, e01);
-        double mid = Math.fma(e67, r2, e45);
-        double hi = Math.fma(e1011, r2, e89) + r4 * EXP_COEF[12];
-        double p = Math.fma(hi, r8, Math.fma(mid, r4, lo));
-        return Double.longBitsToDouble(Double.doubleToRawLongBits(p) + (Double.doubleToRawLongBits(t) << 52));
+        return ScalarMath.exp(x);
     }
 
     /** Complementary error function for {@code z >= 0} lane-wise (relative error below 1.2e-7). */
@@ -169,42 +145,41 @@ public final class VectorMath {
         }
     }
 
-    /** {@code x[i] = g(x[i] + shift)} for a pointwise activation (Gauss-net: {@code exp}); n a multiple of LANES. */
+    /**
+     * {@code x[i] = g(x[i] + shift)} for the sampler's activations (Gauss-net: {@code exp} with the Eq. 3 shift; the
+     * others ignore {@code shift}); n a multiple of {@link #LANES}. Lane for lane the same bits as
+     * {@link ScalarMath#activateInPlace}.
+     */
     public static void activateInPlace(Activation act, double[] x, int n, double shift) {
-        switch (act) {
-            case GAUSS -> {
-                if (shift != 0) {
-                    for (int i = 0; i < n; i++) {
-                        x[i] += shift;
-                    }
-                }
-                expInPlace(x, n);
-            }
-            case RELU -> {
+        if (act instanceof Activation.Gauss) {
+            if (shift != 0) {
                 for (int i = 0; i < n; i++) {
-                    x[i] = Math.max(x[i], 0.0);
+                    x[i] += shift;
                 }
             }
-            case ERF -> {
-                for (int i = 0; i < n; i += LANES) {
-                    erf(DoubleVector.fromArray(SPECIES, x, i)).intoArray(x, i);
-                }
+            expInPlace(x, n);
+        } else if (act instanceof Activation.Relu) {
+            for (int i = 0; i < n; i++) {
+                x[i] = Math.max(x[i], 0.0);
             }
-            case TANH -> {
-                for (int i = 0; i < n; i += LANES) {
-                    DoubleVector e = exp(DoubleVector.fromArray(SPECIES, x, i).mul(2.0));
-                    DoubleVector.broadcast(SPECIES, 1.0).sub(DoubleVector.broadcast(SPECIES, 2.0).div(e.add(1.0))).intoArray(x, i);
-                }
+        } else if (act instanceof Activation.Erf) {
+            for (int i = 0; i < n; i += LANES) {
+                erf(DoubleVector.fromArray(SPECIES, x, i)).intoArray(x, i);
             }
-            case GELU -> {
-                for (int i = 0; i < n; i += LANES) {
-                    DoubleVector z = DoubleVector.fromArray(SPECIES, x, i);
-                    DoubleVector half = erfcNonNegative(z.abs().mul(1 / Math.sqrt(2.0))).mul(0.5);
-                    jdk.incubator.vector.VectorMask<Double> pos = z.compare(VectorOperators.GE, 0.0);
-                    z.mul(half.blend(DoubleVector.broadcast(SPECIES, 1.0).sub(half), pos)).intoArray(x, i);
-                }
+        } else if (act instanceof Activation.Tanh) {
+            for (int i = 0; i < n; i += LANES) {
+                DoubleVector e = exp(DoubleVector.fromArray(SPECIES, x, i).mul(2.0));
+                DoubleVector.broadcast(SPECIES, 1.0).sub(DoubleVector.broadcast(SPECIES, 2.0).div(e.add(1.0))).intoArray(x, i);
             }
-            default -> throw new IllegalStateException("unknown activation " + act);
+        } else if (act instanceof Activation.Gelu) {
+            for (int i = 0; i < n; i += LANES) {
+                DoubleVector z = DoubleVector.fromArray(SPECIES, x, i);
+                DoubleVector half = erfcNonNegative(z.abs().mul(ScalarMath.INV_SQRT2)).mul(0.5);
+                VectorMask<Double> pos = z.compare(VectorOperators.GE, 0.0);
+                z.mul(half.blend(DoubleVector.broadcast(SPECIES, 1.0).sub(half), pos)).intoArray(x, i);
+            }
+        } else {
+            throw new IllegalStateException("no sampler kernel for the activation " + act);
         }
     }
 }

@@ -20,12 +20,7 @@ public final class DataFiles {
 
     /** Reads a data set; {@code minInputs}/{@code minOutputs} are the smallest allowed widths. */
     public static Dataset read(Path file, int minInputs, int minOutputs) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw InvalidInputException.file(file, "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
-        }
+        List<String> lines = org.deeprg.io.TextLines.readAll(file);
         int headerLine = -1;
         for (int i = 0; i < lines.size(); i++) {
             String t = lines.get(i).trim();

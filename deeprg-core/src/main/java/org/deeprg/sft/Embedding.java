@@ -67,12 +67,7 @@ public record Embedding(String name, double[][] coordinates, double[] periods) {
      * {@code 0..parameters-1} exactly once. Errors name the file, line and column.
      */
     public static Embedding read(Path file, int parameters) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw InvalidInputException.file(file, "cannot be read (" + e.getMessage() + ")");
-        }
+        List<String> lines = org.deeprg.io.TextLines.readAll(file);
         int start = 0;
         while (start < lines.size() && lines.get(start).isBlank()) {
             start++;

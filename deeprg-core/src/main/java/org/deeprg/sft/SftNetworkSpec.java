@@ -42,6 +42,19 @@ public record SftNetworkSpec(int[] widths, String activation, String outputActiv
             }
         }
         widths = widths.clone();
+        // the parameter vector, its gradient and the Hessian-vector and Lanczos vectors of the commands: refuse widths
+        // whose parameters cannot be held before anything is allocated (issue 15, hostile sizes)
+        long parameters = 0;
+        for (int i = 0; i + 1 < widths.length; i++) {
+            parameters = org.deeprg.io.Budget.plus(parameters, org.deeprg.io.Budget.bytes(widths[i] + (bias ? 1L : 0L), widths[i + 1]));
+        }
+        String text = Arrays.toString(widths).replaceAll("[\\[\\] ]", "");
+        if (parameters > org.deeprg.io.Budget.MAX_ARRAY_LENGTH) {
+            throw new InvalidInputException("widths", text, "the network has " + parameters
+                    + " parameters, more than one array can hold (" + org.deeprg.io.Budget.MAX_ARRAY_LENGTH + ")");
+        }
+        org.deeprg.io.Budget.requireOption("widths", text, org.deeprg.io.Budget.bytes(parameters, 8L * 16),
+                "the " + parameters + " parameters (16 vectors of them: weights, gradients, Hessian-vector and Lanczos vectors)");
         InvalidInputException.requireInRange("examples", examples, 1, 1_000_000);
         if (!"zero".equals(reference) && !"random".equals(reference)) {
             throw new InvalidInputException("reference", reference, "zero or random");

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
  * <p>In a normal {@code mvn test} these run in regression mode on the seeds under
  * {@code src/test/resources/org/deeprg/io/IoFuzzTestInputs/<method>/}. To fuzz one parser (see
  * docs/critical-theory.md for the runs done):
- * {@code JAZZER_FUZZ=1 mvn -pl deeprg-core test -Dtest='IoFuzzTest#fuzzNpy' -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code tools/fuzz.sh 60 fuzzNpy, or JAZZER_FUZZ=1 mvn -pl deeprg-core test -Dtest='IoFuzzTest#fuzzNpy' -Dsurefire.failIfNoSpecifiedTests=false}
  */
 class IoFuzzTest {
     private static Path dir;
@@ -25,6 +25,7 @@ class IoFuzzTest {
     @BeforeAll
     static void createDirectory() throws IOException {
         dir = Files.createTempDirectory("deeprg-fuzz");
+        QuietJazzer.install();
     }
 
     @AfterAll
@@ -53,28 +54,75 @@ class IoFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "60s")
     void fuzzIdx(byte[] input) {
         parse(input, "fuzz.idx", IdxReader::read);
     }
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "60s")
     void fuzzNpy(byte[] input) {
         parse(input, "fuzz.npy", NpyReader::read);
     }
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "60s")
     void fuzzNpz(byte[] input) {
         parse(input, "fuzz.npz", NpzReader::read);
     }
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "60s")
     void fuzzSafetensors(byte[] input) {
         parse(input, "fuzz.safetensors", SafetensorsReader::read);
     }
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "60s")
     void fuzzCifar(byte[] input) {
         parse(input, "fuzz.bin", Cifar10::loadBatch);
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void fuzzPowerLawText(byte[] input) {
+        parse(input, "fuzz.txt", org.deeprg.fit.PowerLawData::read);
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void fuzzCsvData(byte[] input) {
+        parse(input, "fuzz.csv", p -> org.deeprg.sft.DataFiles.read(p, 1, 1));
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void fuzzEmbedding(byte[] input) {
+        parse(input, "fuzz-embedding.csv", p -> org.deeprg.sft.Embedding.read(p, 12));
+    }
+
+    /** The shared checkpoint container and a strict JSON state: header, version, spec hash, checksum, state validation. */
+    record FuzzSpec(int n) {
+    }
+
+    record FuzzState(long done, double[] values) {
+        FuzzState {
+            org.deeprg.Domain.check("done", done, "[0, 1000]");
+            if (values == null || values.length != 3) {
+                throw new InvalidInputException("values", "?", "3 values");
+            }
+        }
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void fuzzCheckpoint(byte[] input) {
+        parse(input, "fuzz.ckpt", p -> Checkpoints.readJson(p, "fuzz", 1, new FuzzSpec(3), FuzzState.class));
+    }
+
+    /** The same with a valid container around fuzzed state bytes: the state parser and record validation. */
+    @FuzzTest(maxDuration = "60s")
+    void fuzzCheckpointState(byte[] input) {
+        Path p = dir.resolve("fuzz-state.ckpt");
+        Checkpoints.write(p, "fuzz", 1, Checkpoints.specHash(new FuzzSpec(3)), input);
+        try {
+            Checkpoints.readJson(p, "fuzz", 1, new FuzzSpec(3), FuzzState.class);
+        } catch (InvalidInputException expected) {
+            if (expected.getMessage() == null || !expected.getMessage().contains(p.toString())) {
+                throw new AssertionError("error does not name the file: " + expected.getMessage());
+            }
+        }
     }
 }

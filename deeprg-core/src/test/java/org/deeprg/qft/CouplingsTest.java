@@ -1,5 +1,7 @@
 package org.deeprg.qft;
 
+import org.deeprg.net.Activation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

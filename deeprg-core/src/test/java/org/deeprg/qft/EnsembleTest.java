@@ -1,5 +1,7 @@
 package org.deeprg.qft;
 
+import org.deeprg.net.Activation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -72,8 +74,8 @@ class EnsembleTest {
         double[][] ap = {{0.3}, {-0.1}, {0.1}, {0.5}};
         // a perturbation of 1e-9 breaks the progression test (relative 1e-12) and forces the direct path
         double[][] direct = {{0.3}, {-0.1}, {0.1 + 1e-9}, {0.5}};
-        assertThat(NetworkSampler.OneLayer.arithmeticProgression(ap)).containsExactly(1, 2, 0, 3);
-        assertThat(NetworkSampler.OneLayer.arithmeticProgression(direct)).isNull();
+        assertThat(OneLayerEvaluator.arithmeticProgression(ap)).containsExactly(1, 2, 0, 3);
+        assertThat(OneLayerEvaluator.arithmeticProgression(direct)).isNull();
         NPointLayout layout = new NPointLayout(4, 6);
         double[] a = NetworkSampler.sampleChunk(net, ap, layout, 100, org.deeprg.random.RandomStreams.root(3));
         double[] b = NetworkSampler.sampleChunk(net, direct, layout, 100, org.deeprg.random.RandomStreams.root(3));
@@ -83,8 +85,8 @@ class EnsembleTest {
         // the six-point specialisation (the paper's points, in shuffled order)
         double[][] six = {{0.006}, {-0.01}, {0.002}, {-0.006}, {0.01}, {-0.002}};
         double[][] sixDirect = {{0.006}, {-0.01}, {0.002 + 1e-11}, {-0.006}, {0.01}, {-0.002}};
-        assertThat(NetworkSampler.OneLayer.arithmeticProgression(six)).isNotNull();
-        assertThat(NetworkSampler.OneLayer.arithmeticProgression(sixDirect)).isNull();
+        assertThat(OneLayerEvaluator.arithmeticProgression(six)).isNotNull();
+        assertThat(OneLayerEvaluator.arithmeticProgression(sixDirect)).isNull();
         NPointLayout six6 = new NPointLayout(6, 6);
         double[] c = NetworkSampler.sampleChunk(net, six, six6, 100, org.deeprg.random.RandomStreams.root(4));
         double[] d = NetworkSampler.sampleChunk(net, sixDirect, six6, 100, org.deeprg.random.RandomStreams.root(4));

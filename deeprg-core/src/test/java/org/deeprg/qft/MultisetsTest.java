@@ -33,7 +33,7 @@ class MultisetsTest {
     @Test
     void accumulatorMatchesNaiveProducts() {
         NPointLayout layout = new NPointLayout(4, 6);
-        NPointAccumulator acc = new NPointAccumulator(layout, 8);
+        NPointAccumulator acc = NPointAccumulator.create(layout, 8);
         NormalStream g = new NormalStream(RandomStreams.root(3));
         double[] naive = new double[layout.slots()];
         for (int batch = 0; batch < 3; batch++) {

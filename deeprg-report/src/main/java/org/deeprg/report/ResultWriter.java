@@ -13,10 +13,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeprg.InvalidInputException;
+import org.deeprg.io.OutputPaths;
 import org.deeprg.json.Json;
 import org.deeprg.result.Claim;
 import org.deeprg.result.Figure;
@@ -33,41 +35,69 @@ import org.deeprg.result.Table;
  * replaced only if it is itself a deeprg result (it has a provenance.json written by deeprg) or empty.
  */
 public final class ResultWriter {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private ResultWriter() {
     }
 
+    /** Estimated size of a result directory (JSON, CSV, SVG and PNG figures), asked of the file system up front. */
+    public static final long DEFAULT_SIZE_ESTIMATE = 16L << 20;
+
+    private static final String OWNER_FILE = ".deeprg-owner";
+    private static final java.util.regex.Pattern PARTIAL = java.util.regex.Pattern.compile("^\\.(.+)\\.partial-[0-9a-zA-Z]+$");
+    private static final java.util.regex.Pattern OLD = java.util.regex.Pattern.compile("^\\.(.+)\\.old-[0-9a-zA-Z]+$");
+    private static final java.util.regex.Pattern LOCK = java.util.regex.Pattern.compile("^\\.(.+)\\.lock$");
+    private static final java.util.Map<Path, TargetClaim> ACTIVE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     /**
-     * Refuses a target that exists and is not a deeprg result or an empty directory, or whose parent cannot be
-     * created. Call before computing, so bad input costs nothing.
-     *
-     * @throws InvalidInputException naming {@code --out}
+     * Refuses, before anything is computed, a target that could not receive the result: see
+     * {@link #checkTarget(Path, long)} with {@link #DEFAULT_SIZE_ESTIMATE}.
      */
     public static void checkTarget(Path target) {
-        if (Files.exists(target)) {
-            if (!Files.isDirectory(target)) {
+        checkTarget(target, DEFAULT_SIZE_ESTIMATE);
+    }
+
+    /**
+     * Refuses, before anything is computed, a target that could not receive the result: it exists and is a file or
+     * a directory that is neither empty nor an earlier deeprg result; another running deeprg holds it; or it cannot be
+     * created and written (see {@link OutputPaths#checkCreatable}: parents that are files, /proc or /sys, over-long
+     * names, read-only or full file systems).
+     *
+     * @param bytesNeeded estimated size of the result (free-space check)
+     * @throws InvalidInputException naming {@code --out}
+     */
+    public static void checkTarget(Path target, long bytesNeeded) {
+        Path abs = target.toAbsolutePath().normalize();
+        if (Files.exists(abs)) {
+            if (!Files.isDirectory(abs)) {
                 throw new InvalidInputException("out", target, "exists and is a file; give a new directory or an earlier deeprg result directory");
             }
-            if (!isDeeprgResult(target) && !isEmptyDirectory(target)) {
+            if (!isDeeprgResult(abs) && !isEmptyDirectory(abs)) {
                 throw new InvalidInputException("out", target, "exists and is not a deeprg result directory (no deeprg provenance.json); give a new directory");
             }
         }
-        Path parent = target.toAbsolutePath().getParent();
-        if (parent != null && Files.exists(parent) && !Files.isWritable(parent)) {
-            throw new InvalidInputException("out", target, "its parent directory is not writable");
+        OutputPaths.checkCreatable("out", abs, bytesNeeded);
+        TargetClaim mine = ACTIVE.get(abs);
+        if (mine == null && abs.getParent() != null) {
+            Path lock = lockFile(abs);
+            java.util.Optional<OwnerLock> owner = OwnerLock.read(lock);
+            if (owner.isPresent() && owner.get().alive()) {
+                throw new InvalidInputException("out", target, "another deeprg run (" + owner.get().describe()
+                        + ") is writing this directory; wait for it or choose another --out");
+            }
         }
     }
 
     /** Whether {@code dir} holds a provenance.json written by deeprg. */
     public static boolean isDeeprgResult(Path dir) {
         Path p = dir.resolve("provenance.json");
-        if (!Files.isRegularFile(p)) {
-            return false;
-        }
         try {
+            if (!Files.isRegularFile(p) || Files.size(p) > (64L << 20)) {
+                return false;
+            }
             return Json.mapper().readTree(p.toFile()).path("tool").asText("").equals("deeprg");
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }
@@ -80,15 +110,179 @@ public final class ResultWriter {
         }
     }
 
-    /** A fresh directory name {@code results/<name>-<UTC stamp>[-k]} that does not exist yet. */
+    /**
+     * A fresh name {@code <root>/<name>-<UTC yyyyMMdd-HHmmss-SSS>-<4 random hex digits>} that does not exist yet. Two
+     * runs started in the same millisecond still get different names; {@link #claimDefault} makes the choice atomic.
+     */
     public static Path defaultTarget(Path resultsRoot, String name, java.time.Instant now) {
         String stem = name.replaceAll("[^A-Za-z0-9-]+", "-") + "-" + STAMP.format(now);
-        Path p = resultsRoot.resolve(stem);
-        int k = 2;
-        while (Files.exists(p)) {
-            p = resultsRoot.resolve(stem + "-" + k++);
+        while (true) {
+            Path p = resultsRoot.resolve(stem + "-" + String.format("%04x", RANDOM.nextInt(1 << 16)));
+            if (!Files.exists(p) && !Files.exists(lockFile(p.toAbsolutePath().normalize()))) {
+                return p;
+            }
         }
-        return p;
+    }
+
+    /** Claims a fresh default target atomically (see {@link #defaultTarget} and {@link #claim}). */
+    public static TargetClaim claimDefault(Path resultsRoot, String name, java.time.Instant now) {
+        for (int attempt = 0; ; attempt++) {
+            Path p = defaultTarget(resultsRoot, name, now);
+            checkTarget(p);
+            try {
+                return claim(p);
+            } catch (InvalidInputException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Claims {@code target} for this process, before computing: creates the missing parent directories, removes
+     * stale leftovers of killed runs in the parent (see {@link #cleanStale}), and creates the lock file
+     * {@code .NAME.lock} (pid, process start time, host) with an atomic create-new. A target locked by a running
+     * deeprg is refused; a stale lock is taken over. Release the claim with {@link TargetClaim#close()}.
+     *
+     * @throws InvalidInputException naming {@code --out} when the target is held by another run or cannot be created
+     */
+    public static TargetClaim claim(Path target) {
+        Path abs = target.toAbsolutePath().normalize();
+        TargetClaim existing = ACTIVE.get(abs);
+        if (existing != null) {
+            throw new InvalidInputException("out", target, "another command of this process is writing this directory; "
+                    + "choose another --out");
+        }
+        Path parent = abs.getParent();
+        List<Path> created = new ArrayList<>();
+        try {
+            Path missing = parent;
+            List<Path> chain = new ArrayList<>();
+            while (missing != null && !Files.exists(missing)) {
+                chain.add(0, missing);
+                missing = missing.getParent();
+            }
+            for (Path d : chain) {
+                try {
+                    Files.createDirectory(d);
+                    created.add(0, d);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // created concurrently by another run: fine
+                }
+            }
+            cleanStale(parent);
+            Path lock = lockFile(abs);
+            OwnerLock me = OwnerLock.current();
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    me.createNew(lock);
+                    break;
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    java.util.Optional<OwnerLock> owner = OwnerLock.read(lock);
+                    if (owner.isPresent() && owner.get().alive() || attempt >= 3) {
+                        throw new InvalidInputException("out", target, "another deeprg run ("
+                                + owner.map(OwnerLock::describe).orElse("starting up") + ") is writing this directory; "
+                                + "wait for it or choose another --out");
+                    }
+                    if (OwnerLock.stale(lock)) {
+                        Files.deleteIfExists(lock);
+                    }
+                }
+            }
+            if (Files.exists(abs) && !Files.isDirectory(abs)) {
+                Files.deleteIfExists(lock);
+                throw new InvalidInputException("out", target, "exists and is a file");
+            }
+            TargetClaim c = new TargetClaim(target, abs, lock, created);
+            ACTIVE.put(abs, c);
+            return c;
+        } catch (IOException e) {
+            removeEmpty(created);
+            throw new InvalidInputException("out", target, "cannot be created (" + String.valueOf(e.getMessage()).replaceAll("\\s+", " ") + ")");
+        } catch (RuntimeException e) {
+            removeEmpty(created);
+            throw e;
+        }
+    }
+
+    /**
+     * Removes what killed runs left in {@code parent}, and only that: partial directories {@code .NAME.partial-*}
+     * whose owner process is gone (or that have no owner file and are over a minute old), lock files {@code .NAME.lock}
+     * of dead owners, and {@code .NAME.old-*} directories (an earlier result being replaced when the run was killed):
+     * moved back to {@code NAME} if that no longer exists, else deleted. Entries of live runs are never touched.
+     */
+    public static void cleanStale(Path parent) {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, ".*")) {
+            s.forEach(entries::add);
+        } catch (IOException e) {
+            return;
+        }
+        for (Path p : entries) {
+            String n = p.getFileName().toString();
+            try {
+                java.util.regex.Matcher m;
+                if ((m = PARTIAL.matcher(n)).matches() && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    if (!ACTIVE.containsKey(parent.resolve(m.group(1))) && ownerGone(p)) {
+                        deleteTree(p);
+                    }
+                } else if ((m = LOCK.matcher(n)).matches() && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    if (!ACTIVE.containsKey(parent.resolve(m.group(1))) && OwnerLock.stale(p)) {
+                        Files.deleteIfExists(p);
+                    }
+                } else if ((m = OLD.matcher(n)).matches() && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Path name = parent.resolve(m.group(1));
+                    java.util.Optional<OwnerLock> owner = OwnerLock.read(lockFile(name));
+                    if (!ACTIVE.containsKey(name) && !(owner.isPresent() && owner.get().alive())) {
+                        if (!Files.exists(name)) {
+                            Files.move(p, name, StandardCopyOption.ATOMIC_MOVE);
+                        } else {
+                            deleteTree(p);
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // another run may be cleaning the same entry; leftovers are retried next time
+            }
+        }
+    }
+
+    private static boolean ownerGone(Path partial) {
+        Path owner = partial.resolve(OWNER_FILE);
+        if (Files.exists(owner)) {
+            return OwnerLock.stale(owner);
+        }
+        try {
+            // no owner file: a run of an older deeprg, or killed between creating the directory and the file
+            return Files.getLastModifiedTime(partial).toMillis() < System.currentTimeMillis() - 60_000;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static Path lockFile(Path abs) {
+        return abs.resolveSibling("." + abs.getFileName() + ".lock");
+    }
+
+    private static void removeEmpty(List<Path> dirs) {
+        for (Path d : dirs) { // deepest first
+            try {
+                Files.deleteIfExists(d);
+            } catch (IOException e) {
+                return; // not empty (someone else wrote there) or not ours to remove
+            }
+        }
+    }
+
+    /**
+     * Releases the claims of this process: deletes partial directories being written and lock files, and the parent
+     * directories a claim created if they are still empty. For the shutdown hook of an interrupted run.
+     */
+    public static void releaseAll() {
+        for (TargetClaim c : List.copyOf(ACTIVE.values())) {
+            c.abort();
+        }
     }
 
     /** Writes {@code result} to {@code target} atomically; returns the target. */
@@ -102,33 +296,167 @@ public final class ResultWriter {
         void fill(Path tmp) throws IOException;
     }
 
-    /** Fills a temporary sibling of {@code target} and renames it to {@code target}. */
+    /**
+     * Fills a hidden temporary sibling of {@code target} and renames it to {@code target}. Uses this process's claim on
+     * the target if it holds one (see {@link #claim}), else claims it for the duration of the write.
+     */
     public static Path atomically(Path target, DirectoryFiller filler) throws IOException {
-        checkTarget(target);
         Path abs = target.toAbsolutePath().normalize();
-        Path parent = abs.getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".partial-");
-        try {
-            filler.fill(tmp);
-            Path old = null;
-            if (Files.exists(abs)) {
-                old = Files.createTempDirectory(parent, "." + abs.getFileName() + ".old-");
-                Files.delete(old);
-                Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
+        TargetClaim held = ACTIVE.get(abs);
+        if (held != null) {
+            return held.atomically(filler);
+        }
+        checkTarget(target, 0);
+        try (TargetClaim c = claim(target)) {
+            return c.atomically(filler);
+        }
+    }
+
+    /**
+     * This process's claim on a result directory: the lock {@code .NAME.lock} in the parent, held from before the
+     * computation until the result is in place. {@link #close()} releases it (and removes the parent directories the
+     * claim created if nothing was written).
+     */
+    public static final class TargetClaim implements AutoCloseable {
+        private final Path target;
+        private final Path abs;
+        private final Path lock;
+        private final List<Path> createdParents;
+        private volatile Path partial;
+        private volatile boolean written;
+        private volatile boolean released;
+        private volatile boolean aborted;
+        /** Held while the finished partial directory is renamed into place, so an abort never races the rename. */
+        private final java.util.concurrent.locks.ReentrantLock renaming = new java.util.concurrent.locks.ReentrantLock();
+
+        private TargetClaim(Path target, Path abs, Path lock, List<Path> createdParents) {
+            this.target = target;
+            this.abs = abs;
+            this.lock = lock;
+            this.createdParents = createdParents;
+        }
+
+        /** The target as given. */
+        public Path target() {
+            return target;
+        }
+
+        /** Writes {@code result} atomically into the claimed target; returns its absolute path. */
+        public Path write(Result result, Provenance provenance) throws IOException {
+            return atomically(tmp -> writeContents(tmp, result, provenance, ""));
+        }
+
+        /** Fills a hidden partial sibling and renames it to the target. */
+        public synchronized Path atomically(DirectoryFiller filler) throws IOException {
+            if (released) {
+                throw new IllegalStateException("claim on " + abs + " was released");
             }
+            Path parent = abs.getParent();
+            Files.createDirectories(parent);
+            Path tmp = null;
+            for (int attempt = 0; tmp == null; attempt++) {
+                Path candidate = parent.resolve("." + abs.getFileName() + ".partial-" + String.format("%08x", RANDOM.nextInt()));
+                try {
+                    Files.createDirectory(candidate);
+                    tmp = candidate;
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    if (attempt > 100) {
+                        throw e;
+                    }
+                }
+            }
+            partial = tmp;
             try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs);
+                OwnerLock.current().createNew(tmp.resolve(OWNER_FILE));
+                filler.fill(tmp);
+                Path old = null;
+                renaming.lock();
+                try {
+                    if (aborted) {
+                        throw new IOException("interrupted before the result was in place");
+                    }
+                    Files.deleteIfExists(tmp.resolve(OWNER_FILE));
+                    if (Files.exists(abs)) {
+                        if (!isDeeprgResult(abs) && !isEmptyDirectory(abs)) {
+                            throw new InvalidInputException("out", target, "was replaced by a directory that is not a deeprg result while this run computed");
+                        }
+                        old = parent.resolve("." + abs.getFileName() + ".old-" + String.format("%08x", RANDOM.nextInt()));
+                        Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                    try {
+                        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        Files.move(tmp, abs);
+                    }
+                    partial = null;
+                    written = true;
+                } finally {
+                    renaming.unlock();
+                }
+                if (old != null) {
+                    deleteTree(old);
+                }
+                return abs;
+            } catch (IOException | RuntimeException e) {
+                deleteTree(tmp);
+                partial = null;
+                throw e;
             }
-            if (old != null) {
-                deleteTree(old);
+        }
+
+        /** Whether the result is in place. */
+        public boolean written() {
+            return written;
+        }
+
+        /** Releases the lock; removes the parent directories this claim created if nothing was written there. */
+        @Override
+        public synchronized void close() {
+            if (released) {
+                return;
             }
-            return abs;
-        } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
-            throw e;
+            released = true;
+            ACTIVE.remove(abs, this);
+            try {
+                Files.deleteIfExists(lock);
+            } catch (IOException e) {
+                // a stale lock is recognised by its dead owner and cleaned by the next run
+            }
+            if (!written) {
+                removeEmpty(createdParents);
+            }
+        }
+
+        /** From the shutdown hook: delete a partial directory being written, then release. */
+        void abort() {
+            boolean locked = false;
+            try {
+                locked = renaming.tryLock(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            aborted = true;
+            if (locked) {
+                renaming.unlock();
+            }
+            Path p = written ? null : partial;
+            if (p != null) {
+                try {
+                    deleteTree(p);
+                } catch (RuntimeException e) {
+                    // the writer thread may still be adding files; the next run removes what remains
+                }
+            }
+            released = true;
+            ACTIVE.remove(abs, this);
+            try {
+                Files.deleteIfExists(lock);
+            } catch (IOException e) {
+                // cleaned by the next run
+            }
+            if (!written) {
+                removeEmpty(createdParents);
+            }
         }
     }
 

@@ -74,4 +74,32 @@ class ResultWriterTest {
         ResultWriter.write(tmp.resolve("alone"), r, p);
         assertThat(Files.readString(tmp.resolve("alone/index.html"))).doesNotContain("back to the report");
     }
+
+    @Test
+    void defaultNamesClaimedInTheSameMillisecondNeverCollide(@TempDir Path tmp) throws IOException {
+        Instant now = Instant.parse("2026-01-02T03:04:05.678Z");
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        List<ResultWriter.TargetClaim> claims = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            ResultWriter.TargetClaim c = ResultWriter.claimDefault(tmp.resolve("results"), "dyn-mc", now);
+            claims.add(c);
+            assertThat(c.target().getFileName().toString()).matches("dyn-mc-20260102-030405-678-[0-9a-f]{4}");
+            assertThat(seen.add(c.target())).isTrue();
+        }
+        Result r = Result.builder("t").data(Map.of("x", 1)).build();
+        Path written = claims.get(0).write(r, null);
+        assertThat(written.resolve("result.json")).exists();
+        claims.forEach(ResultWriter.TargetClaim::close);
+        try (var s = Files.list(tmp.resolve("results"))) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly(written.getFileName().toString());
+        }
+    }
+
+    @Test
+    void aClaimThatWroteNothingRemovesTheDirectoriesItCreated(@TempDir Path tmp) {
+        ResultWriter.TargetClaim c = ResultWriter.claim(tmp.resolve("a/b/r"));
+        assertThat(tmp.resolve("a/b/.r.lock")).exists();
+        c.close();
+        assertThat(tmp.resolve("a")).doesNotExist();
+    }
 }

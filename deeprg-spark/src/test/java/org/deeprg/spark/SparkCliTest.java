@@ -52,6 +52,28 @@ class SparkCliTest {
         assertThat(localProvenance.at("/backend/name").asText()).isEqualTo("local");
     }
 
+    /** The power-law bootstraps (goodness of fit and uncertainties) on Spark: the same numbers as with one thread. */
+    @Test
+    void powerLawBootstrapsOnSparkGiveTheSameNumbersAsOneThread(@TempDir Path tmp) throws Exception {
+        StringBuilder sample = new StringBuilder();
+        var rng = org.deeprg.random.RandomStreams.root(3).generator();
+        for (int i = 0; i < 400; i++) {
+            sample.append(Math.pow(1 - rng.nextDouble(), -1 / 1.4)).append('\n');
+        }
+        Path input = tmp.resolve("sample.txt");
+        Files.writeString(input, sample);
+        String[] base = {"critical", "powerlaw", "--input", input.toString(), "--bootstrap", "12", "--uncertainty-resamples", "12",
+            "--compare", "lognormal", "--seed", "5", "--json", "--quiet"};
+        Run local = run(concat(base, "--threads", "1", "--out", tmp.resolve("local").toString()));
+        Run spark = run(concat(base, "--backend", "spark", "--spark-master", "local[2]", "--partitions", "3",
+                "--out", tmp.resolve("spark").toString()));
+        assertThat(local.code()).as(local.err()).isZero();
+        assertThat(spark.code()).as(spark.err()).isZero();
+        JsonNode a = Json.mapper().readTree(local.out());
+        assertThat(a.get("goodnessOfFit").get("resamples").asInt()).isEqualTo(12);
+        assertThat(Json.mapper().readTree(spark.out()).toString()).isEqualTo(a.toString());
+    }
+
     @Test
     void badBackendSettingsAreOneLineAndExitTwoWithoutAResultDirectory(@TempDir Path tmp) {
         String[][] cases = {

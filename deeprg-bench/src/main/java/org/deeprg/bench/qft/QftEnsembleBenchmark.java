@@ -1,7 +1,6 @@
 package org.deeprg.bench.qft;
 
 import java.util.concurrent.TimeUnit;
-import org.deeprg.qft.Activation;
 import org.deeprg.qft.NPointLayout;
 import org.deeprg.qft.NetworkSampler;
 import org.deeprg.qft.NetworkSpec;
@@ -48,7 +47,7 @@ public class QftEnsembleBenchmark {
 
     @Setup
     public void setup() {
-        spec = NetworkSpec.oneLayer(1, width, Activation.parse(activation), 1.0, 1.0);
+        spec = NetworkSpec.oneLayer(1, width, NetworkSpec.activation(activation), 1.0, 1.0);
         layout = new NPointLayout(POINTS.length, 6);
     }
 

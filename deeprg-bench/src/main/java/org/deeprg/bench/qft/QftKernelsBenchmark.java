@@ -32,7 +32,7 @@ public class QftKernelsBenchmark {
 
         @Setup
         public void setup() {
-            acc = new NPointAccumulator(new NPointLayout(6, 6), 32);
+            acc = NPointAccumulator.create(new NPointLayout(6, 6), 32);
             f = new double[6][32];
             NormalStream g = new NormalStream(RandomStreams.root(3));
             for (double[] row : f) {

@@ -2,7 +2,7 @@ package org.deeprg.studies.qft;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.deeprg.qft.Activation;
+import org.deeprg.net.Activation;
 import org.deeprg.qft.CouplingSpec;
 import org.deeprg.qft.EnsembleSpec;
 import org.deeprg.qft.NetworkSpec;
@@ -26,6 +26,11 @@ public final class Erbin2022 {
         return scale == Scale.FULL
                 ? new EnsembleSpec(net, WIDTHS, POINTS, 6, 30_000, 20, true)
                 : new EnsembleSpec(net, WIDTHS, POINTS, 6, 3_000, 10, true);
+    }
+
+    /** Sec. 3's Gauss-net (sigma_b = sigma_W = 1) at width N. */
+    public static NetworkSpec sec3Network(int width) {
+        return NetworkSpec.oneLayer(1, width, Activation.GAUSS, 1.0, 1.0);
     }
 
     /** The sigmaW values of Fig. 2: 1.0, 1.5, ..., 10, 20. */

@@ -1,10 +1,10 @@
-package org.deeprg.bench;
+package org.deeprg.bench.fit;
 
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.deeprg.fit.PowerLaw;
+import org.deeprg.fit.PowerLawOptions;
 import org.deeprg.fit.TailFit;
-import org.deeprg.random.RandomStreams;
+import org.deeprg.run.RunContext;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,35 +18,34 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The CSN x_min scan (sort, suffix sums, KS per candidate; multi-resolution above 3e7 tail evaluations) on
- * {@code n} points: 60% from a power law alpha = 2.5 above x = 1, 40% uniform below it; all values distinct.
+ * The exact CSN x_min scan on {@code n} points (sort, logarithms, suffix sums, every candidate's exponent, branch and
+ * bound over all distinct values): {@code PowerLaw.fit}. Every value is distinct, so there are n - 9 candidates.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx4g"})
 public class XminScanBenchmark {
-    @Param({"10000", "1000000"})
+    @Param({"100000", "1000000", "10000000"})
     int n;
 
     @Param({"1", "2"})
     int threads;
 
-    private double[] data;
+    @Param({"mix", "pareto"})
+    String data;
+
+    private double[] sample;
 
     @Setup
     public void setup() {
-        UniformRandomProvider rng = RandomStreams.root(7).generator();
-        data = new double[n];
-        for (int i = 0; i < n; i++) {
-            data[i] = rng.nextDouble() < 0.6 ? Math.pow(1 - rng.nextDouble(), -1 / 1.5) : rng.nextDouble();
-        }
+        sample = FitData.sample(data, n, 7);
     }
 
     @Benchmark
-    public TailFit continuousScan() {
-        return PowerLaw.fit(data, PowerLaw.Kind.CONTINUOUS, threads);
+    public TailFit scan() {
+        return PowerLaw.fit(sample, PowerLawOptions.defaults(), RunContext.of(1, threads));
     }
 }
