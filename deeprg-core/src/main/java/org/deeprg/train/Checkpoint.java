@@ -68,10 +68,10 @@ final class Checkpoint {
         return new double[][] {p.weights(l), p.biases(l), m.weights(l), v.weights(l), m.biases(l), v.biases(l)};
     }
 
-    /** What identifies the run: spec without epochs, data sets, seed (compact JSON). */
+    /** What identifies the run: spec without its epochs (set to 1), data sets, seed (compact JSON). */
     static String fingerprint(Trainer t) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("spec", t.spec().withEpochs(0));
+        f.put("spec", t.spec().withEpochs(1));
         f.put("train", t.trainSet().name() + ":" + t.trainSet().size() + "x" + t.trainSet().inputDimension());
         f.put("test", t.testSet().name() + ":" + t.testSet().size());
         f.put("seed", t.streams().seed());

@@ -94,7 +94,27 @@ public final class CriticalExperiment {
         RandomStreams seedStreams = root.split("seed").split(seed);
         Trainer trainer = new Trainer(training, data.train(), data.test(), seedStreams.split("training"));
         List<EpochStats> history = trainer.run(Progress.NONE, null);
-        List<LayerDiagnostics> diagnostics = LayerDiagnostics.measure(trainer.parameters(), data.test(), DIAGNOSTIC_BATCH);
+        return measure(name, seed, trainer, history, data.test(), spec.bootstrap(), spec.dipResamples(), seedStreams, t0);
+    }
+
+    /**
+     * The diagnostics of a trained network on {@code inference} with every reading judged by its test, sequentially
+     * (fits from {@code seedStreams.split("fits")...}, dip tests from {@code seedStreams.split("dip")...}, as in
+     * {@link #run}).
+     *
+     * @param name         {@code plain}, {@code critical}, ...: also part of the fits' streams
+     * @param seed         0-based seed index (a label)
+     * @param trainer      the trained network
+     * @param history      its epochs
+     * @param inference    the inference set
+     * @param bootstrap    goodness-of-fit resamples per power-law fit
+     * @param dipResamples uniform samples per dip-test p-value
+     * @param seedStreams  the seed's streams
+     * @param startNanos   {@link System#nanoTime()} at the start of the task (for the timing)
+     */
+    public static NetworkRun measure(String name, int seed, Trainer trainer, List<EpochStats> history, org.deeprg.net.Dataset inference,
+                                     int bootstrap, int dipResamples, RandomStreams seedStreams, long startNanos) {
+        List<LayerDiagnostics> diagnostics = LayerDiagnostics.measure(trainer.parameters(), inference, DIAGNOSTIC_BATCH);
         List<NetworkRun.LayerSummary> layers = new ArrayList<>();
         List<DiagnosticFit> fits = new ArrayList<>();
         List<BimodalityTest> dips = new ArrayList<>();
@@ -102,13 +122,13 @@ public final class CriticalExperiment {
             layers.add(new NetworkRun.LayerSummary(d.layer(), d.width(), d.distinctPatterns(), d.examples(), d.deadUnits()));
             for (Diagnostic reading : Diagnostic.powerLawReadings()) {
                 RandomStreams s = seedStreams.split("fits").split(name).split(d.layer()).split(reading.key());
-                fits.add(DiagnosticFit.analyse(name, seed, d.layer(), reading, reading.analysed(d), spec.bootstrap(), s));
+                fits.add(DiagnosticFit.analyse(name, seed, d.layer(), reading, reading.analysed(d), bootstrap, s));
             }
             for (Diagnostic reading : Diagnostic.bimodalityReadings()) {
                 double[] v = reading.analysed(d);
                 RandomStreams s = seedStreams.split("dip").split(name).split(d.layer()).split(reading.key());
                 if (v.length >= DipTest.MIN_SAMPLES) {
-                    DipTest.Result r = DipTest.test(v, spec.dipResamples(), s);
+                    DipTest.Result r = DipTest.test(v, dipResamples, s);
                     dips.add(new BimodalityTest(name, seed, d.layer(), reading.key(), reading.logScale() ? "log10" : "linear",
                             r.n(), r.dip(), r.pValue(), r.pValueStderr(), r.resamples(), r.modalLow(), r.modalHigh(),
                             r.pValue() < BimodalityTest.SIGNIFICANCE));
@@ -116,8 +136,8 @@ public final class CriticalExperiment {
             }
         }
         NetworkRun.Timing timing = new NetworkRun.Timing(trainer.millisPerStep(), trainer.millisPerRegulariser(),
-                trainer.regulariserFraction(), (System.nanoTime() - t0) / 1e9);
-        return new NetworkRun(name, seed, training.lambda(), history, trainer.steps(), trainer.regulariserApplications(), layers,
+                trainer.regulariserFraction(), (System.nanoTime() - startNanos) / 1e9);
+        return new NetworkRun(name, seed, trainer.spec().lambda(), history, trainer.steps(), trainer.regulariserApplications(), layers,
                 fits, dips, TrainedWeights.of(trainer.parameters()), diagnostics, timing);
     }
 

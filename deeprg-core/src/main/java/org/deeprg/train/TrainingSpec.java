@@ -51,7 +51,7 @@ public record TrainingSpec(List<Integer> hidden,
             throw new InvalidInputException("activation", activation == null ? "none" : activation.name(),
                     "a differentiable activation (relu, elu, tanh, sigmoid, ...)");
         }
-        InvalidInputException.requireInRange("epochs", epochs, 0, 1_000_000);
+        InvalidInputException.requireInRange("epochs", epochs, 1, 1_000_000);
         InvalidInputException.requireInRange("batchSize", batchSize, 1, 1_000_000);
         if (!(learningRate > 0 && learningRate <= MAX_LEARNING_RATE)) {
             throw new InvalidInputException("learningRate", learningRate, "a number in (0, " + MAX_LEARNING_RATE + "]");

@@ -47,18 +47,21 @@ public final class CriticalExperimentReport {
     public static Result.Builder builder(String title, ExperimentResult r, WeightFiles weights) {
         Result.Builder b = Result.builder(title).data(r);
         NetworkRun plain = r.run(0, 0);
-        NetworkRun critical = r.run(0, 1);
+        List<NetworkRun> seed0 = new ArrayList<>();
+        for (int k = 0; k < r.spec().settings(); k++) {
+            seed0.add(r.run(0, k));
+        }
         b.figure(rankFigure("fig3-fig4-pattern-ranks", "Figs. 3-4: activation-pattern ranks (seed 0)", Diagnostic.PATTERN_COUNTS,
-                plain, critical, "count of each distinct binary activation pattern of the layer (units > 0) over the inference set, "
+                seed0, "count of each distinct binary activation pattern of the layer (units > 0) over the inference set, "
                         + "sorted by rank (the figures' reading)"));
         b.figure(rankFigure("fig3-fig4-unit-activity-ranks", "Figs. 3-4, per-unit reading: activation counts of the units (seed 0)",
-                Diagnostic.UNIT_ACTIVE_COUNTS, plain, critical, "number of inference examples on which each unit is active, sorted "
+                Diagnostic.UNIT_ACTIVE_COUNTS, seed0, "number of inference examples on which each unit is active, sorted "
                         + "by rank (dead units left out)"));
         b.figure(rankFigure("fig5-fig6-mean-activation-ranks", "Figs. 5-6: ranked mean layer activations (seed 0)",
-                Diagnostic.EXAMPLE_MEANS, plain, critical, "mean activation of the layer for each inference example, sorted by rank "
+                Diagnostic.EXAMPLE_MEANS, seed0, "mean activation of the layer for each inference example, sorted by rank "
                         + "(the figures' reading; positive values)"));
         b.figure(rankFigure("fig5-fig6-unit-mean-ranks", "Figs. 5-6, per-unit reading: ranked mean unit activations (seed 0)",
-                Diagnostic.UNIT_MEANS, plain, critical, "mean activation of each unit over the inference set, sorted by rank "
+                Diagnostic.UNIT_MEANS, seed0, "mean activation of each unit over the inference set, sorted by rank "
                         + "(positive values)"));
         b.figure(degreeFigure("fig7-degree-plain", "Fig. 7: weighted node degree, no regularisation (seed 0)", plain));
         for (int k = 1; k < r.spec().settings(); k++) {
@@ -93,9 +96,14 @@ public final class CriticalExperimentReport {
     }
 
     /** Rank plot of a reading with both networks, every layer, and the fitted power laws dashed in their data's colour. */
-    static Figure rankFigure(String name, String title, Diagnostic reading, NetworkRun plain, NetworkRun critical, String what) {
+    public static Figure rankFigure(String name, String title, Diagnostic reading, List<NetworkRun> runs, String what) {
         List<Series> series = new ArrayList<>();
-        for (NetworkRun run : List.of(plain, critical)) {
+        StringBuilder networks = new StringBuilder();
+        for (NetworkRun run : runs) {
+            networks.append(networks.length() == 0 ? "" : " and ").append(run.name()).append(" (lambda = ").append(run.lambda())
+                    .append(", seed ").append(run.seed()).append(")");
+        }
+        for (NetworkRun run : runs) {
             for (LayerDiagnostics d : run.diagnostics()) {
                 String label = run.name() + " layer " + d.layer();
                 double[] v = reading.analysed(d);
@@ -108,8 +116,7 @@ public final class CriticalExperimentReport {
             }
         }
         return new Figure(name, title, "rank", reading.discrete() ? "count" : "mean activation", true, true, series,
-                "Markers: " + what + "; plain (no regulariser) and critical (lambda = " + critical.lambda() + ") networks of "
-                        + "seed 0, hidden layers 1-4. Dashed: the "
+                "Markers: " + what + "; networks: " + networks + ", every hidden layer. Dashed: the "
                         + "Clauset-Shalizi-Newman maximum-likelihood power law of the values above x_min drawn in rank space, "
                         + "x(r) = x_min (r/n_tail)^(-1/(alpha-1)); every fit, its p-value and its likelihood-ratio tests are in "
                         + "power-law-fits.csv. Series whose counts are all 1 carry no distribution and are not drawn.");
@@ -119,7 +126,7 @@ public final class CriticalExperimentReport {
      * Figs. 7-8 on the paper's axes: counts of log10 of the weighted degree (sum of absolute outgoing weights) in equal
      * bins, drawn as bars per layer, log counts.
      */
-    static Figure degreeFigure(String name, String title, NetworkRun run) {
+    public static Figure degreeFigure(String name, String title, NetworkRun run) {
         List<Series> series = new ArrayList<>();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
