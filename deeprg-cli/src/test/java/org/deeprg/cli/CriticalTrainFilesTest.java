@@ -110,6 +110,24 @@ class CriticalTrainFilesTest {
         assertThat(prov.toString()).contains("x.npy").contains("y.npy").contains("sha256");
     }
 
+    @Test
+    void realFashionMnistWhenInstalledIsHashedInProvenance() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.deeprg.train.DataSource.fashionMnistInstalled(),
+                "dataset-fashion-mnist not installed (.ci/run installs it)");
+        CliRun r = CliRun.of("critical", "train", "--data", "fashion-mnist", "--train-count", "512", "--test-count", "256",
+                "--hidden", "32", "--epochs", "1", "--threads", "1", "--json", "--quiet", "--out", dir.resolve("fm").toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(j.get("data").asText()).containsIgnoringCase("fashion");
+        assertThat(j.get("finalTestAccuracy").asDouble()).isGreaterThan(0.4); // 10 classes: chance 0.1
+        JsonNode inputs = Json.mapper().readTree(dir.resolve("fm/provenance.json").toFile()).get("inputs");
+        assertThat(inputs).hasSize(4);
+        for (JsonNode in : inputs) {
+            assertThat(in.get("path").asText()).contains("fashion-mnist");
+            assertThat(in.get("sha256").asText()).matches("[0-9a-f]{64}");
+        }
+    }
+
     private void assertRefused(String out, String expected, String... data) {
         CliRun r = train(out, data);
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);

@@ -69,6 +69,9 @@ public final class CriticalExperimentReport {
             b.figure(degreeFigure("fig8-degree-" + c.name().replace('.', '-'), "Fig. 8: weighted node degree, critical "
                     + "regularisation, lambda = " + c.lambda() + " (seed 0)", c));
         }
+        for (int layer = 1; layer <= plain.diagnostics().size(); layer++) {
+            b.figure(degreeComparisonFigure(layer, seed0));
+        }
         b.figure(layerCountFigure(r));
         b.figure(trainingFigure(r));
         tables(b, r);
@@ -160,6 +163,47 @@ public final class CriticalExperimentReport {
                         + run.name() + " network of seed 0 (lambda = " + run.lambda() + "), per hidden layer. Hartigan's dip test "
                         + "of unimodality on the same log10 values: " + dips + " (p below " + BimodalityTest.SIGNIFICANCE
                         + " rejects unimodality; all seeds in dip-tests.csv).");
+    }
+
+    /**
+     * Figs. 7-8 with both networks on common bins for one hidden layer: counts of log10 of the weighted degree (sum of
+     * absolute outgoing weights), log counts; the dip test of each network in the caption.
+     */
+    public static Figure degreeComparisonFigure(int layer, List<NetworkRun> runs) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (NetworkRun run : runs) {
+            for (double v : Diagnostic.DEGREE_ABSOLUTE.analysed(run.diagnostics().get(layer - 1))) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        double width = Math.max(hi - lo, 1e-9) / DEGREE_BINS;
+        List<Series> series = new ArrayList<>();
+        StringBuilder dips = new StringBuilder();
+        for (NetworkRun run : runs) {
+            double[] counts = new double[DEGREE_BINS];
+            for (double v : Diagnostic.DEGREE_ABSOLUTE.analysed(run.diagnostics().get(layer - 1))) {
+                counts[(int) Math.min(DEGREE_BINS - 1, Math.floor((v - lo) / width))]++;
+            }
+            double[] centres = new double[DEGREE_BINS];
+            for (int k = 0; k < DEGREE_BINS; k++) {
+                centres[k] = lo + (k + 0.5) * width;
+            }
+            String label = run.lambda() > 0 ? run.name() + " (lambda = " + run.lambda() + ")" : run.name();
+            series.add(Series.histogram(label, centres, counts).asCounts());
+            BimodalityTest t = run.dips().stream().filter(x -> x.layer() == layer
+                    && x.quantity().equals(Diagnostic.DEGREE_ABSOLUTE.key())).findFirst().orElse(null);
+            if (t != null) {
+                dips.append(String.format(Locale.ROOT, "%s%s: dip %.4f, p = %.3f%s", dips.length() == 0 ? "" : "; ", label, t.dip(),
+                        t.pValue(), t.bimodal() ? " (unimodality rejected)" : ""));
+            }
+        }
+        return new Figure("fig7-fig8-degree-layer" + layer, "Figs. 7-8, hidden layer " + layer + ": weighted node degree with and "
+                + "without the regulariser (seed 0)", "log10 weighted degree  (sum_j |W_ij| over outgoing weights)", "count", false, true,
+                series, "Bars: units per bin of log10 of the weighted degree (" + DEGREE_BINS + " common bins) of hidden layer " + layer
+                        + ", both networks of seed 0. Hartigan's dip test on the same log10 values: " + dips + " (p below "
+                        + BimodalityTest.SIGNIFICANCE + " rejects unimodality).");
     }
 
     /** Layers passing each reading's test, plain against critical, mean and standard error over seeds. */

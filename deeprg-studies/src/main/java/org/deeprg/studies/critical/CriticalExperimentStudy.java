@@ -35,7 +35,7 @@ import org.deeprg.train.TrainingSpec;
  *
  * <h2>Scales</h2>
  * QUICK: Fashion-MNIST (Debian's {@code dataset-fashion-mnist}) when installed: {@value #QUICK_TRAIN} training images,
- * the whole test set of 10^4 as the inference set, {@value #QUICK_EPOCHS} epochs, lambda = {@value #QUICK_LAMBDA}
+ * the whole test set of 10^4 as the inference set, {@value #QUICK_EPOCHS} epochs, lambda = 1 and 10
  * (every {@value #QUICK_EVERY} steps), {@value #QUICK_SEEDS} seeds, {@value #QUICK_BOOTSTRAP} goodness-of-fit resamples.
  * FULL: CIFAR-10, the paper's data, when the environment variable {@code DEEPRG_CIFAR10} names its binary folder, else
  * all of Fashion-MNIST; 20 epochs, lambda = 1, 10, 100 every step, 3 seeds, 500 resamples. Without real data the
@@ -48,8 +48,10 @@ public final class CriticalExperimentStudy implements Study {
     public static final int QUICK_TRAIN = 12_000;
     /** Quick scale: epochs. */
     public static final int QUICK_EPOCHS = 4;
-    /** Quick scale: regulariser strength. */
+    /** The default regulariser strength of {@code critical experiment}. */
     public static final double QUICK_LAMBDA = 10.0;
+    /** Quick scale: regulariser strengths (the paper gives none). */
+    public static final List<Double> QUICK_LAMBDAS = List.of(1.0, 10.0);
     /** Quick scale: the regulariser's gradient every this many steps. */
     public static final int QUICK_EVERY = 2;
     /** Quick scale: seeds. */
@@ -114,7 +116,7 @@ public final class CriticalExperimentStudy implements Study {
         }
         TrainingSpec training = new TrainingSpec(TrainingSpec.PAPER_HIDDEN, Activation.RELU, full ? 20 : QUICK_EPOCHS, 128, 1e-3,
                 0, BETA, full ? 1 : QUICK_EVERY);
-        List<Double> lambdas = full ? List.of(1.0, 10.0, 100.0) : List.of(QUICK_LAMBDA);
+        List<Double> lambdas = full ? List.of(1.0, 10.0, 100.0) : QUICK_LAMBDAS;
         ExperimentSpec spec = new ExperimentSpec(data, training, lambdas, full ? 3 : QUICK_SEEDS, full ? 500 : QUICK_BOOTSTRAP,
                 full ? 5000 : 1000);
         return new Settings(spec, note, scale);
