@@ -12,7 +12,8 @@ Usage (after `mvn -q -B -o package -DskipTests -pl deeprg-bench -am`):
     /usr/bin/python3 deeprg-bench/python/training_step_vs_torch.py [--threads 1] [--steps 30] [--warmup 10]
 Both sides get the same number of threads: torch.set_num_threads(T) and OMP/MKL variables; deeprg's native OpenBLAS
 through OPENBLAS_NUM_THREADS=T (deeprg's own training step is sequential; its parallelism is over tasks).
-Prints a table of median milliseconds per step (min in parentheses) and the ratio torch/deeprg (> 1: deeprg faster).
+Prints a table of median milliseconds per step (min in parentheses) and the ratio torch/deeprg at the same precision
+(> 1: deeprg faster); PyTorch in float32 (what a PyTorch user would usually run) is shown beside it.
 """
 import argparse
 import os
@@ -22,19 +23,20 @@ import sys
 import time
 
 
-def torch_times(threads, steps, warmup):
+def torch_times(threads, steps, warmup, dtype_name):
     import torch
     torch.set_num_threads(threads)
+    dtype = getattr(torch, dtype_name)
     torch.manual_seed(1)
     out = {}
     for features in (784, 3072):
         for lam in (0.0, 1.0):
             sizes = [features, 600, 400, 200, 100, 10]
-            layers = [torch.nn.Linear(sizes[i], sizes[i + 1]).double() for i in range(5)]
+            layers = [torch.nn.Linear(sizes[i], sizes[i + 1]).to(dtype) for i in range(5)]
             model = torch.nn.Sequential(layers[0], torch.nn.ReLU(), layers[1], torch.nn.ReLU(), layers[2], torch.nn.ReLU(),
                                         layers[3], torch.nn.ReLU(), layers[4])
             opt = torch.optim.Adam(model.parameters(), lr=1e-3)
-            x = torch.randn(128, features, dtype=torch.float64)
+            x = torch.randn(128, features, dtype=dtype)
             y = torch.arange(128) % 10
             loss_fn = torch.nn.CrossEntropyLoss(reduction="mean")
             beta = 1.0
@@ -94,17 +96,21 @@ def main():
     for v in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[v] = str(a.threads)
     d, blas = deeprg_times(a.threads, a.steps, a.warmup, a.jar, a.java)
-    t, version, info = torch_times(a.threads, a.steps, a.warmup)
+    t, version, info = torch_times(a.threads, a.steps, a.warmup, "float64")
+    t32, _, _ = torch_times(a.threads, a.steps, a.warmup, "float32")
     print(f"threads: {a.threads}; steps: {a.steps} after {a.warmup} warm-up; load average: {os.getloadavg()}")
     print(blas)
     print(f"torch {version}: " + "; ".join(s.strip() for s in info))
     print()
-    print("| inputs | regulariser | deeprg median (min) ms | PyTorch median (min) ms | PyTorch / deeprg |")
-    print("|---|---|---|---|---|")
+    print("| inputs | regulariser | deeprg float64 median (min) ms | PyTorch float64 median (min) ms | PyTorch / deeprg "
+          "(same precision) | PyTorch float32 median (min) ms |")
+    print("|---|---|---|---|---|---|")
     for key in sorted(d):
         dm, dmin = d[key]
         tm, tmin = t[key]
-        print(f"| {key[0]} | {'every step' if key[1] > 0 else 'no'} | {dm:.1f} ({dmin:.1f}) | {tm:.1f} ({tmin:.1f}) | {tm / dm:.2f} |")
+        sm, smin = t32[key]
+        print(f"| {key[0]} | {'every step' if key[1] > 0 else 'no'} | {dm:.1f} ({dmin:.1f}) | {tm:.1f} ({tmin:.1f}) | {tm / dm:.2f} "
+              f"| {sm:.1f} ({smin:.1f}) |")
     return 0
 
 

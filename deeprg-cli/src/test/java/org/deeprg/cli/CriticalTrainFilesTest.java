@@ -114,12 +114,12 @@ class CriticalTrainFilesTest {
     void realFashionMnistWhenInstalledIsHashedInProvenance() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(org.deeprg.train.DataSource.fashionMnistInstalled(),
                 "dataset-fashion-mnist not installed (.ci/run installs it)");
-        CliRun r = CliRun.of("critical", "train", "--data", "fashion-mnist", "--train-count", "512", "--test-count", "256",
-                "--hidden", "32", "--epochs", "1", "--threads", "1", "--json", "--quiet", "--out", dir.resolve("fm").toString());
+        CliRun r = CliRun.of("critical", "train", "--data", "fashion-mnist", "--train-count", "2048", "--test-count", "256", "--batch-size", "64", "--learning-rate", "0.005",
+                "--hidden", "32", "--epochs", "2", "--threads", "1", "--json", "--quiet", "--out", dir.resolve("fm").toString());
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         JsonNode j = Json.mapper().readTree(r.out());
         assertThat(j.get("data").asText()).containsIgnoringCase("fashion");
-        assertThat(j.get("finalTestAccuracy").asDouble()).isGreaterThan(0.4); // 10 classes: chance 0.1
+        assertThat(j.get("finalTestAccuracy").asDouble()).isGreaterThan(0.5); // 10 classes: chance 0.1
         JsonNode inputs = Json.mapper().readTree(dir.resolve("fm/provenance.json").toFile()).get("inputs");
         assertThat(inputs).hasSize(4);
         for (JsonNode in : inputs) {
