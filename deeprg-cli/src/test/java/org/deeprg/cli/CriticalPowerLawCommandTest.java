@@ -155,7 +155,7 @@ class CriticalPowerLawCommandTest {
         assertRefused(run(file("nan.txt", negative.toString().replace("-3", "NaN"))), "line 7");
         assertRefused(run(file("empty.txt", "")), "0 positive values");
         assertRefused(run(dir.resolve("nope.txt")), "not found");
-        assertRefused(run(file("equal.txt", "2.5\n".repeat(200))), "equal.txt", "all values equal: no tail to fit");
+        assertRefused(run(file("equal.txt", "2.5\n".repeat(200))), "equal.txt", "all 200 values are equal (2.5): no tail to fit");
         assertRefused(run(sample("z.txt", 100, 2), "--type", "discrete"), "z.txt", "not an integer");
     }
 
