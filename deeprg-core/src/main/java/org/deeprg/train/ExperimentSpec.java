@@ -39,6 +39,10 @@ public record ExperimentSpec(DataSource data, TrainingSpec training, List<Double
             throw new InvalidInputException("lambda", lambdas, "1 to " + MAX_LAMBDAS + " regulariser strengths > 0 (the critical "
                     + "runs; the plain run has lambda = 0)");
         }
+        if (training.beta() == 0) {
+            throw new InvalidInputException("beta", 0.0, "a nonzero number: at beta = 0 the Eq. 33 penalty is the constant N per "
+                    + "layer, so the critical runs would be the plain one");
+        }
         lambdas = List.copyOf(lambdas);
         for (int i = 0; i < lambdas.size(); i++) {
             double l = lambdas.get(i);

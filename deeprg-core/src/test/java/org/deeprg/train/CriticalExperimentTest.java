@@ -77,6 +77,8 @@ class CriticalExperimentTest {
         assertThatThrownBy(() -> new ExperimentSpec(d, t, List.of(1.0), 1, -1, 50)).hasMessageContaining("bootstrap");
         assertThatThrownBy(() -> new ExperimentSpec(d, t, List.of(1.0), 1, 5, 0)).hasMessageContaining("dipResamples");
         assertThatThrownBy(() -> t.withLambda(1e308)).hasMessageContaining("lambda");
+        TrainingSpec betaZero = new TrainingSpec(List.of(4), Activation.RELU, 1, 8, 1e-3, 0, 0, 1);
+        assertThatThrownBy(() -> new ExperimentSpec(d, betaZero, List.of(1.0), 1, 5, 50)).hasMessageContaining("beta");
         assertThatThrownBy(() -> new TrainingSpec(List.of(4), Activation.RELU, 0, 8, 1e-3, 0, 1, 1)).hasMessageContaining("epochs");
         assertThatThrownBy(() -> new TrainingSpec(List.of(4), Activation.RELU, 1, 8, 1e308, 0, 1, 1)).hasMessageContaining("learningRate");
         assertThatThrownBy(() -> new TrainingSpec(List.of(4), Activation.RELU, 1, 8, 1e-3, 0, 1e308, 1)).hasMessageContaining("beta");
