@@ -148,7 +148,11 @@ public final class CriticalExperiment {
         return Estimate.of(v[0], 0, 1).unreliable("one seed: no error bar (run more seeds)");
     }
 
-    static ExperimentResult.Summary summary(double lambda, List<NetworkRun> plainRuns, List<NetworkRun> criticalRuns,
+    /**
+     * The summary over seeds of one regulariser strength: the plain and critical runs of each seed and their
+     * comparisons, in seed order.
+     */
+    public static ExperimentResult.Summary summary(double lambda, List<NetworkRun> plainRuns, List<NetworkRun> criticalRuns,
                                             List<ExperimentResult.SeedComparison> seeds) {
         int n = seeds.size();
         double[] ap = new double[n];
