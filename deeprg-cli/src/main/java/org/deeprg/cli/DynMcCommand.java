@@ -9,7 +9,9 @@ import org.deeprg.InvalidInputException;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.dyn.Example;
 import org.deeprg.studies.dyn.DynMcReport;
+import org.deeprg.dyn.mc.DynMcCheckpoint;
 import org.deeprg.dyn.mc.DynMcSpec;
+import org.deeprg.io.OutputPaths;
 import org.deeprg.dyn.mc.DynMonteCarlo;
 import org.deeprg.result.Result;
 import org.deeprg.run.RunContext;
@@ -55,9 +57,9 @@ public final class DynMcCommand extends ComputeCommand<DynMcSpec> {
     Double biasRegulariser;
     @Option(names = "--step-size", paramLabel = "ETA", description = "Langevin step eta (default: ${DEFAULT-VALUE}).")
     double stepSize = 0.01;
-    @Option(names = "--sweeps", paramLabel = "K", description = "Measured sweeps per chain (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sweeps", paramLabel = "K", description = "Measured sweeps per chain, in " + org.deeprg.dyn.mc.DynMcSpec.SWEEPS_RANGE + " (default: ${DEFAULT-VALUE}).")
     long sweeps = 10_000;
-    @Option(names = "--thermalization", paramLabel = "K", description = "Discarded sweeps (default: sweeps/10).")
+    @Option(names = "--thermalization", paramLabel = "K", description = "Discarded sweeps, in " + org.deeprg.dyn.mc.DynMcSpec.THERMALIZATION_RANGE + " (default: sweeps/10).")
     Long thermalization;
     @Option(names = "--chains", paramLabel = "C", description = "Independent chains, run in parallel (default: ${DEFAULT-VALUE}).")
     int chains = 4;
@@ -116,16 +118,59 @@ public final class DynMcCommand extends ComputeCommand<DynMcSpec> {
                 sweeps, thermalization != null ? thermalization : sweeps / 10, chains, maxDistance, histogramBins);
     }
 
-    /** The checkpoint of the current run; removed only after the result directory has been written. */
-    private Path checkpointInUse;
+    /** The checkpoint of the current run (null before compute). */
+    private volatile Path checkpointInUse;
+    /** The stop request of the current run, for {@link #onInterrupt()}. */
+    private volatile DynMonteCarlo.Stop stop;
+
+    /** How long the signal handler waits for the chains to finish their round and write the checkpoint. */
+    static final long INTERRUPT_WAIT_MILLIS = 15_000;
+
+    /** The checkpoint file (given or default) is checked before computing: creatable, with room for it. */
+    @Override
+    protected void checkOutputs(DynMcSpec spec) {
+        Path file = checkpointFile(spec);
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException("checkpoint", file, "is a directory; give a file name");
+        }
+        // maxBytes allows 64 bytes per number; the JSON takes about 20
+        OutputPaths.checkCreatable("checkpoint", file, DynMcCheckpoint.maxBytes(spec) / 3);
+    }
 
     @Override
     protected Result compute(DynMcSpec spec, RunContext context) {
         Path file = checkpointFile(spec);
         checkpointInUse = file;
+        DynMonteCarlo.Stop s = new DynMonteCarlo.Stop();
+        stop = s;
         DynMonteCarlo.Checkpointing cp = new DynMonteCarlo.Checkpointing(file, Math.round(checkpointEvery * 1000), resume,
-                stopAfterSweeps);
+                stopAfterSweeps, s);
         return DynMcReport.result(spec, DynMonteCarlo.run(spec, context, cp));
+    }
+
+    /** The checkpoint is deleted only here, once the result directory is in place (a failed write keeps it). */
+    @Override
+    protected void afterWrite(DynMcSpec spec, Path written) throws IOException {
+        Path file = checkpointInUse;
+        if (file != null) {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * SIGINT/SIGTERM while sampling: the chains finish their current round (at most a few seconds), the checkpoint is
+     * written there, and the process exits with code 3; {@code --resume} continues to the numbers of an uninterrupted
+     * run. If the sampling had already ended, the last periodic checkpoint (if any) is what remains.
+     */
+    @Override
+    protected boolean onInterrupt() {
+        DynMonteCarlo.Stop s = stop;
+        Path file = checkpointInUse;
+        if (s == null || file == null) {
+            return false;
+        }
+        boolean wrote = s.requestAndAwait(INTERRUPT_WAIT_MILLIS);
+        return wrote || Files.isRegularFile(file);
     }
 
     /** The given checkpoint, or results/checkpoints/dyn-mc-&lt;spec hash&gt;-&lt;seed&gt;.json. */
@@ -137,28 +182,27 @@ public final class DynMcCommand extends ComputeCommand<DynMcSpec> {
     }
 
     /**
-     * Runs the command; the checkpoint is deleted only after {@link ComputeCommand#call()} has written the result
-     * directory (a failed write keeps it for {@code --resume}). An interruption at {@code --stop-after-sweeps} is exit
-     * code 3 with the checkpoint in place.
+     * Runs the command ({@link ComputeCommand#call()}). A stop at {@code --stop-after-sweeps} (testing: a simulated
+     * kill) is exit code 3 with the checkpoint in place. A stop requested by a signal is answered by the shutdown hook
+     * ({@link Interrupts}: one line, exit code 3), so this thread only waits for it.
      */
     @Override
     public Integer call() throws IOException {
-        int code;
         try {
-            code = super.call();
+            return super.call();
         } catch (DynMonteCarlo.RunInterruptedException e) {
+            if (e.requested()) {
+                try {
+                    Thread.sleep(2 * INTERRUPT_WAIT_MILLIS);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+                return ExitCodes.INTERRUPTED;
+            }
             var err = commandSpec.commandLine().getErr();
             err.println("deeprg: " + e.getMessage() + "; rerun the same command with --resume to continue");
             err.flush();
             return ExitCodes.INTERRUPTED;
         }
-        if (code == ExitCodes.OK && checkpointInUse != null) {
-            try {
-                Files.deleteIfExists(checkpointInUse);
-            } catch (IOException e) {
-                // a stale checkpoint is harmless: it is only read with --resume and validated against spec and seed
-            }
-        }
-        return code;
     }
 }

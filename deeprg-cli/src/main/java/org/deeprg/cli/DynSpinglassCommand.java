@@ -37,9 +37,9 @@ public final class DynSpinglassCommand extends ComputeCommand<SpinGlassSpec> {
     double biasRegulariser = 0.25;
     @Option(names = "--samples", paramLabel = "S", description = "Coupling sets (default: ${DEFAULT-VALUE}).")
     int samples = 32;
-    @Option(names = "--sweeps", paramLabel = "K", description = "Measured sweeps per replica (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sweeps", paramLabel = "K", description = "Measured sweeps per replica, in " + org.deeprg.dyn.mc.DynMcSpec.SWEEPS_RANGE + " (default: ${DEFAULT-VALUE}).")
     long sweeps = 2000;
-    @Option(names = "--thermalization", paramLabel = "K", description = "Discarded sweeps (default: sweeps/10).")
+    @Option(names = "--thermalization", paramLabel = "K", description = "Discarded sweeps, in " + org.deeprg.dyn.mc.DynMcSpec.THERMALIZATION_RANGE + " (default: sweeps/10).")
     Long thermalization;
     @Option(names = "--rungs", paramLabel = "K", description = "Parallel tempering over K betaV rungs, geometric from betaV/8 to betaV (default: ${DEFAULT-VALUE}, none).")
     int rungs = 1;

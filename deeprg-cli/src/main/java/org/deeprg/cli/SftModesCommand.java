@@ -32,12 +32,12 @@ public final class SftModesCommand extends ComputeCommand<ModesSpec> {
     @Option(names = "--tolerance", paramLabel = "TOL", description = "Relative residual tolerance (default: ${DEFAULT-VALUE}).")
     double tolerance = 1e-8;
 
-    @Option(names = "--momentum", paramLabel = "G", description = "Damping gamma >= 0 of Eq. 5.")
+    @Option(names = "--momentum", paramLabel = "G", description = "Damping gamma of Eq. 5, in " + org.deeprg.sft.MomentumMapping.GAMMA_RANGE + " (default: none).")
     Double momentum;
 
     @Override
     protected ModesSpec spec() {
-        return new ModesSpec(net.spec(), eigenvalues, which, maxSteps, tolerance, momentum == null ? Double.NaN : momentum);
+        return new ModesSpec(net.spec(), eigenvalues, which, maxSteps, tolerance, momentum);
     }
 
     @Override

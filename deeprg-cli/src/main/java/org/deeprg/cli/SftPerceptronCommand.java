@@ -21,13 +21,13 @@ public final class SftPerceptronCommand extends ComputeCommand<PerceptronSpec> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Example-1 data file.")
     Path data;
 
-    @Option(names = "--p", paramLabel = "P", description = "Slope p of sigma (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--p", paramLabel = "P", description = "Slope p of sigma, in " + PerceptronSpec.P_RANGE + " (default: ${DEFAULT-VALUE}).")
     double p = 1;
 
-    @Option(names = "--q", paramLabel = "Q", description = "Offset q of sigma (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--q", paramLabel = "Q", description = "Offset q of sigma, in " + PerceptronSpec.Q_RANGE + " (default: ${DEFAULT-VALUE}).")
     double q = 0;
 
-    @Option(names = "--momentum", paramLabel = "G", description = "Damping gamma >= 0 of Eq. 5: report frequencies sqrt(omega^2 - gamma^2/4) and damping gamma/2.")
+    @Option(names = "--momentum", paramLabel = "G", description = "Damping gamma of Eq. 5, in " + org.deeprg.sft.MomentumMapping.GAMMA_RANGE + ": report frequencies sqrt(omega^2 - gamma^2/4) and damping gamma/2.")
     Double momentum;
 
     @Option(names = "--simulate", description = "Train with heavy ball and measure every mode's frequency and damping (needs --momentum > 0).")
@@ -38,7 +38,7 @@ public final class SftPerceptronCommand extends ComputeCommand<PerceptronSpec> {
 
     @Override
     protected PerceptronSpec spec() {
-        return new PerceptronSpec(data, p, q, momentum == null ? Double.NaN : momentum, simulate, symmetrize);
+        return new PerceptronSpec(data, p, q, momentum, simulate, symmetrize);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.deeprg.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,29 @@ class DynMcCommandTest {
         assertThat(j.get("correlation")).hasSize(6);
         assertThat(j.get("cost").get("rHat").isNumber()).isTrue();
         assertThat(dir.resolve("r/result.json")).exists();
+        // honest uncertainty: every estimate carries R-hat and its reliability; a flagged one says why, in JSON and CSV
+        for (JsonNode e : j.get("correlation")) {
+            assertThat(e.has("rHat")).isTrue();
+            assertThat(e.get("stderrReliable").isBoolean()).isTrue();
+        }
+        JsonNode acc = j.get("acceptanceRate");
+        assertThat(acc.get("samples").asLong()).isEqualTo(2);
+        assertThat(acc.get("stderrReliable").asBoolean()).isFalse();
+        assertThat(acc.get("unreliableBecause").asText()).contains("effective samples");
+        List<String> csv = Files.readAllLines(dir.resolve("r/estimates.csv"));
+        assertThat(csv.get(0)).endsWith(",stderrReliable,unreliableBecause");
+        assertThat(csv).anySatisfy(l -> assertThat(l).startsWith("acceptanceRate,").contains(",false,").contains("effective samples"));
+        assertThat(csv).anySatisfy(l -> assertThat(l).startsWith("G_h(1),"));
+        assertThat(Files.readAllLines(dir.resolve("r/correlation.plot.csv")).get(0)).contains("y error reliable");
+        assertThat(r.out()).doesNotContain("warning");
+        // too few chains for the scatter of the acceptance rates: flagged on the console line too
+        CliRun text = CliRun.of("dyn", "mc", "--width", "1", "--depth", "6", "--example", "1:1", "--sweeps", "2000", "--chains", "2",
+                "--seed", "3", "--quiet", "--out", dir.resolve("t").toString());
+        assertThat(text.out()).containsPattern("acceptance [0-9.()]+ \\(error bar unreliable\\)");
+        // a run too short for its chains to be trusted gets the warning
+        CliRun shortRun = CliRun.of("dyn", "mc", "--width", "1", "--depth", "6", "--example", "1:1", "--sweeps", "20", "--chains", "2",
+                "--seed", "3", "--quiet", "--out", dir.resolve("s").toString());
+        assertThat(shortRun.out()).contains("error bars cannot be trusted");
     }
 
     @Test
@@ -91,12 +115,13 @@ class DynMcCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = Json.mapper().readTree(r.out());
         assertThat(j.get("sampler").asText()).isEqualTo("mala");
-        assertThat(j.get("acceptanceRate").asDouble()).isBetween(0.3, 1.0);
+        assertThat(j.get("acceptanceRate").get("mean").asDouble()).isBetween(0.3, 1.0);
+        assertThat(j.get("acceptanceRate").get("stderr").asDouble()).isPositive();
         assertThat(j.get("weightHistogram").get("x")).hasSize(40);
     }
 
     @Test
-    void badInputGivesOneLineAndExitCode2(@TempDir Path dir) {
+    void badInputGivesOneLineAndExitCode2(@TempDir Path dir) throws Exception {
         String[][] bad = {
                 {"--sweeps", "0"},
                 {"--chains", "0"},
@@ -108,7 +133,16 @@ class DynMcCommandTest {
                 {"--example", "1,0:1"},
                 {"--beta", "-1"},
                 {"--width", "60", "--depth", "100000", "--chains", "64", "--example", "0:0"},
+                // issue 15 class 6: DynMcSpec.SWEEPS_RANGE, THERMALIZATION_RANGE and the work bound MAX_UPDATES
+                {"--sweeps", "2147483648"},
+                {"--thermalization", "2147483648"},
+                {"--thermalization", "-1"},
+                {"--width", "64", "--depth", "64", "--sweeps", "100000000", "--chains", "64"},
+                // the checkpoint path is an output, checked before computing: a directory, a path under a file
+                {"--checkpoint", dir.toString()},
+                {"--checkpoint", dir.resolve("x1").toString() + "/under-a-file/ck.json"},
         };
+        java.nio.file.Files.writeString(dir.resolve("x1"), "a file, not a directory");
         for (String[] extra : bad) {
             String out = dir.resolve("x" + extra.length + extra[0].hashCode()).toString();
             CliRun r = CliRun.of(concat(concat(new String[] {"dyn", "mc", "--depth", "3", "--quiet", "--out", out}), extra));
@@ -117,6 +151,10 @@ class DynMcCommandTest {
             assertThat(r.err()).doesNotContain("Exception").startsWith("deeprg:");
             assertThat(Path.of(out)).doesNotExist();
         }
+        CliRun sw = CliRun.of("dyn", "mc", "--sweeps", "2147483648", "--quiet");
+        assertThat(sw.err()).contains("--sweeps").contains("2147483648").contains(org.deeprg.dyn.mc.DynMcSpec.SWEEPS_RANGE);
+        CliRun work = CliRun.of("dyn", "mc", "--width", "64", "--depth", "64", "--sweeps", "100000000", "--chains", "64", "--quiet");
+        assertThat(work.err()).contains("--sweeps").contains("updates");
         CliRun h = CliRun.of("dyn", "mc", "--sampler", "langevin", "--activation", "heaviside", "--quiet");
         assertThat(h.err()).contains("heaviside").contains("metropolis");
     }
@@ -135,6 +173,14 @@ class DynMcCommandTest {
         CliRun bad = CliRun.of("dyn", "spinglass", "--samples", "1", "--quiet");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.errLines()).isEqualTo(1);
+        for (String[] extra : new String[][] {{"--sweeps", "2147483648"}, {"--thermalization", "2147483648"},
+                {"--width", "100", "--depth", "100", "--samples", "1000", "--sweeps", "100000000"}}) {
+            CliRun b = CliRun.of(concat(new String[] {"dyn", "spinglass", "--quiet", "--out", dir.resolve("never").toString()}, extra));
+            assertThat(b.code()).as(b.err()).isEqualTo(2);
+            assertThat(b.errLines()).as(b.err()).isEqualTo(1);
+            assertThat(b.err()).startsWith("deeprg: option " + extra[extra.length - 2]).doesNotContain("Exception");
+        }
+        assertThat(dir.resolve("never")).doesNotExist();
     }
 
     static String[] concat(String[] a, String... b) {

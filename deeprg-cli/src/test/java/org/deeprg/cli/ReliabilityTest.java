@@ -335,6 +335,51 @@ class ReliabilityTest {
         assertNothingWritten(parent);
     }
 
+    /**
+     * The real checkpointing command: SIGINT to a running {@code dyn mc} makes the chains finish their round and write
+     * the checkpoint ({@code DynMcCommand.onInterrupt}), exit 3 with one line, no result; {@code --resume} then gives
+     * the uninterrupted run's result.json exactly, and deletes the checkpoint once the result is in place.
+     */
+    @Test
+    void sigintToADynMcRunExitsWith3AndResumesToTheUninterruptedResult() throws Exception {
+        Path parent = parent();
+        Path ck = tmp.resolve("dyn-mc-" + System.nanoTime() + ".json");
+        List<String> base = List.of("dyn", "mc", "--depth", "300", "--example", "1:1", "--beta-v", "1,3", "--sweeps", "10000",
+                "--chains", "2", "--seed", "11", "--quiet", "--threads", "1", "--checkpoint", ck.toString(), "--checkpoint-every", "0.2");
+        List<String> args = new ArrayList<>(base);
+        args.addAll(List.of("--out", parent.resolve("r").toString()));
+        ProcessBuilder pb = Processes.launcher(tmp, "256m", args.toArray(String[]::new));
+        Path err = tmp.resolve("launcher-" + System.nanoTime() + ".err");
+        pb.redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(ck) && p.isAlive() && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertThat(ck).as("the run samples (its first periodic checkpoint)").exists();
+            signal(p, "INT");
+            assertThat(p.waitFor(40, TimeUnit.SECONDS)).isTrue();
+            String e = Files.readString(err);
+            assertThat(p.exitValue()).as(e).isEqualTo(ExitCodes.INTERRUPTED);
+            assertThat(e.lines().filter(l -> !l.isBlank())).as(e).hasSize(1);
+            assertThat(e).contains("--resume").doesNotContain("Exception");
+        } finally {
+            p.destroyForcibly();
+        }
+        assertNothingWritten(parent);
+        List<String> resume = new ArrayList<>(args);
+        resume.add("--resume");
+        CliRun resumed = CliRun.of(resume.toArray(String[]::new));
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(ck).as("deleted once the result is in place").doesNotExist();
+        List<String> full = new ArrayList<>(base);
+        full.addAll(List.of("--out", parent.resolve("full").toString()));
+        CliRun uninterrupted = CliRun.of(full.toArray(String[]::new));
+        assertThat(uninterrupted.code()).as(uninterrupted.err()).isZero();
+        assertThat(Files.readString(parent.resolve("r/result.json"))).isEqualTo(Files.readString(parent.resolve("full/result.json")));
+    }
+
     @Test
     void sigkillToTheLauncherKillsTheRunAndTheNextRunCleansUp() throws Exception {
         Path parent = parent();

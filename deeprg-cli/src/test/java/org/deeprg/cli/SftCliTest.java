@@ -65,7 +65,8 @@ class SftCliTest {
                 new String[] {"x0,x1,x2,y0,y1,y2\n1,2,3,4,abc,6\n", "line 2, column 5"},
                 new String[] {"x0,y0\n1,2\n", "line 1, column 1"},
                 new String[] {"x0,x1,y0,y1\n", "line 2, column 1"},
-                new String[] {"x0,x1,x2,y0,y1\n1,2,3,4,5\n", "line 1"});
+                new String[] {"x0,x1,x2,y0,y1\n1,2,3,4,5\n", "line 1"},
+                new String[] {"x0,x1,y0,y1\n1,2,3,4\n1,-1e200,3,4\n", "line 3, column 2"});
         int i = 0;
         for (String[] c : cases) {
             Path f = tmp.resolve("bad" + i++ + ".csv");
@@ -77,6 +78,36 @@ class SftCliTest {
             assertThat(r.err()).contains(f.toString()).contains(c[1]).doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(out).doesNotExist();
         }
+    }
+
+    /** The edges of the stated ranges compute, and give no missing numbers beyond those of the plain run. */
+    @Test
+    void theEdgesOfTheStatedRangesGiveFiniteResults(@TempDir Path tmp) throws Exception {
+        Path data = tmp.resolve("ex1.csv");
+        Files.writeString(data, "x0,x1,y0,y1\n1e30,2,0.5,0.3\n0.2,-1,0.1,-1e30\n0.5,0.5,0.2,0.2\n");
+        String[][] cases = {
+                {"sft", "perceptron", "--data", data.toString(), "--p", "1e6", "--q", "-1e6", "--momentum", "1e100"},
+                {"sft", "perceptron", "--data", data.toString(), "--p", "-1e6", "--q", "1e6", "--momentum", "0"},
+                {"sft", "modes", "--widths", "2,3,1", "--examples", "4", "--eigenvalues", "2", "--momentum", "1e100"}};
+        int i = 0;
+        for (String[] c : cases) {
+            String[] args = java.util.Arrays.copyOf(c, c.length + 4);
+            args[c.length] = "--out";
+            args[c.length + 1] = tmp.resolve("ok" + i++).toString();
+            args[c.length + 2] = "--json";
+            args[c.length + 3] = "--quiet";
+            CliRun r = CliRun.of(args);
+            assertThat(r.code()).as(String.join(" ", c) + r.err()).isZero();
+            com.fasterxml.jackson.databind.JsonNode j = org.deeprg.json.Json.mapper().readTree(r.out());
+            for (com.fasterxml.jackson.databind.JsonNode m : j.path("modes")) {
+                m.fields().forEachRemaining(f -> assertThat(f.getValue().isNull()).as(String.join(" ", c) + " " + f.getKey()).isFalse());
+            }
+            assertThat(j.path("modes").size()).as(String.join(" ", c)).isPositive();
+        }
+        // the overdamped slow rate omega^2/gamma keeps its digits where -gamma/2 + sqrt(gamma^2/4 - omega^2) loses them
+        double[] r = org.deeprg.sft.MomentumMapping.continuumRates(2, 1e10);
+        assertThat(r[0]).isCloseTo(-2e-10, org.assertj.core.data.Percentage.withPercentage(1e-6));
+        assertThat(r[2]).isCloseTo(-1e10, org.assertj.core.data.Percentage.withPercentage(1e-6));
     }
 
     @Test
@@ -96,7 +127,17 @@ class SftCliTest {
                 new String[] {"--activation", "sft", "expand", "--activation", "relu"},
                 new String[] {"--order", "sft", "expand", "--order", "7"},
                 new String[] {"--sites", "sft", "locality", "--sites", "1"},
-                new String[] {"--momentum", "sft", "modes", "--momentum", "-0.5"});
+                new String[] {"--momentum", "sft", "modes", "--momentum", "-0.5"},
+                // issue 15 class 6: the stated ranges (PerceptronSpec.P_RANGE, Q_RANGE, MomentumMapping.GAMMA_RANGE)
+                new String[] {"--p", "sft", "perceptron", "--data", data.toString(), "--p", "1e308"},
+                new String[] {"--p", "sft", "perceptron", "--data", data.toString(), "--p", "-2e6"},
+                new String[] {"--p", "sft", "perceptron", "--data", data.toString(), "--p", "NaN"},
+                new String[] {"--q", "sft", "perceptron", "--data", data.toString(), "--q", "1e308"},
+                new String[] {"--q", "sft", "perceptron", "--data", data.toString(), "--q", "-Infinity"},
+                new String[] {"--momentum", "sft", "perceptron", "--data", data.toString(), "--momentum", "1e308"},
+                new String[] {"--momentum", "sft", "perceptron", "--data", data.toString(), "--momentum", "NaN"},
+                new String[] {"--momentum", "sft", "modes", "--momentum", "1e308"},
+                new String[] {"--momentum", "sft", "modes", "--momentum", "NaN"});
         for (String[] c : cases) {
             String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
             String[] withOut = java.util.Arrays.copyOf(args, args.length + 2);

@@ -1,9 +1,5 @@
 package org.deeprg.dyn;
 
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import java.io.ObjectStreamException;
-import java.io.Serial;
 import java.io.Serializable;
 import java.util.List;
 import org.deeprg.InvalidInputException;
@@ -18,13 +14,13 @@ import org.deeprg.net.Activation;
  * <p>The activation is the shared {@link Activation}; the dynamic-neuron commands accept the five of the paper's
  * discussion ({@link #ACTIVATION_NAMES}: Heaviside, Eq. 16, with {@code sigma(0) = 1}; sigmoid, tanh, ReLU, linear).
  * The library accepts any activation (only the gradient samplers need {@link Activation#isDifferentiable()}).
- * Serialisable (for distributed tasks) through its activation's name; JSON writes the activation as its name.
+ * Serialisable (for distributed tasks); JSON writes the activation as its name (both are {@link Activation}'s own).
  *
  * @param width      N >= 1
  * @param depth      M >= 1 (number of dynamic-neuron layers; there are M + 1 weight layers)
  * @param activation sigma
  */
-public record DynNetwork(int width, int depth, @JsonSerialize(using = ToStringSerializer.class) Activation activation)
+public record DynNetwork(int width, int depth, Activation activation)
         implements Serializable {
     /** The activations of the dynamic-neuron commands, in this order. */
     public static final List<String> ACTIVATION_NAMES = List.of("heaviside", "sigmoid", "tanh", "relu", "linear");
@@ -63,18 +59,5 @@ public record DynNetwork(int width, int depth, @JsonSerialize(using = ToStringSe
     /** Number of neuron variables per example, M N. */
     public long neuronsPerExample() {
         return (long) depth * width;
-    }
-
-    @Serial
-    private Object writeReplace() throws ObjectStreamException {
-        return new SerialForm(width, depth, activation.name());
-    }
-
-    /** The serialised form: the activation by its command-line name. */
-    private record SerialForm(int width, int depth, String activation) implements Serializable {
-        @Serial
-        private Object readResolve() throws ObjectStreamException {
-            return new DynNetwork(width, depth, Activation.parse("activation", activation));
-        }
     }
 }

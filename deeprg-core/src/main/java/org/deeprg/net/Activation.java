@@ -1,5 +1,8 @@
 package org.deeprg.net;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -29,8 +32,14 @@ import org.deeprg.InvalidInputException;
  *       allowed. A system that supports only some activations parses with {@link #parse(String, String, Collection)}.</li>
  * </ul>
  * Implementations are immutable records, so equal activations are equal objects.
+ *
+ * <h2>Serialisation</h2>
+ * An activation is {@link Serializable} (specs that carry one travel as distributed tasks, {@code RunContext.map})
+ * and is written to JSON as its command-line name ({@link #name()}: {@code "tanh"}, {@code "poly:0.5,1.0"}), read
+ * back by {@link #fromName(String)}. Both round-trip exactly: every name that {@link #name()} writes parses to an
+ * equal activation ({@code ActivationTest}).
  */
-public sealed interface Activation extends java.io.Serializable permits Activation.Heaviside, Activation.Sigmoid, Activation.Tanh, Activation.Relu,
+public sealed interface Activation extends Serializable permits Activation.Heaviside, Activation.Sigmoid, Activation.Tanh, Activation.Relu,
         Activation.Elu, Activation.Erf, Activation.Gelu, Activation.Gauss, Activation.Polynomial {
 
     /** Heaviside step (dynamic neurons, Eq. 16 of Lee, Lee, Yi 2024): 1 for {@code z >= 0}. */
@@ -55,7 +64,11 @@ public sealed interface Activation extends java.io.Serializable permits Activati
     /** The command-line names accepted by {@link #parse(String, String)} besides {@code poly:c0,c1,...}. */
     List<String> NAMES = List.of("heaviside", "sigmoid", "tanh", "relu", "elu", "erf", "gelu", "gauss", "linear");
 
-    /** The name as the command line writes it ({@code "tanh"}, {@code "poly:0.5,1.0"}). */
+    /**
+     * The name as the command line writes it ({@code "tanh"}, {@code "poly:0.5,1.0"}); also its JSON form, and
+     * {@link #parse(String, String)} reads it back to an equal activation.
+     */
+    @JsonValue
     String name();
 
     /** {@code sigma(z)}. */
@@ -143,6 +156,17 @@ public sealed interface Activation extends java.io.Serializable permits Activati
         for (int i = 0; i < n; i++) {
             grad[i] *= derivativeFromValue(a[i]);
         }
+    }
+
+    /**
+     * The activation named {@code name} (its JSON form, {@link #name()}; case-insensitive, so the upper-case names
+     * that training checkpoints wrote before the activation types were unified, e.g. {@code "RELU"}, read too).
+     *
+     * @throws InvalidInputException for an unknown name
+     */
+    @JsonCreator
+    static Activation fromName(String name) {
+        return parse("activation", name);
     }
 
     /** Parses a command-line name or {@code poly:c0,c1,...}; an unknown name lists what is allowed. */

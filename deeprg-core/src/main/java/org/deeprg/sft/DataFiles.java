@@ -10,11 +10,17 @@ import org.deeprg.net.Dataset;
 
 /**
  * CSV data files of the synaptic-field-theory commands. Header {@code x0,...,x{n-1},y0,...,y{m-1}} (exactly these
- * names, in this order), then one example per row, comma separated, all cells finite numbers. Lines starting with
+ * names, in this order), then one example per row, comma separated, all cells numbers in {@link #VALUE_RANGE}. Lines starting with
  * {@code #} and blank lines are skipped. For Example 1 (the periodic perceptron) {@code n = m = S >= 2} sites.
  * Every error names the file, the line and the column (1-based).
  */
 public final class DataFiles {
+    /**
+     * The values a cell may hold: costs, gradients and Hessians square and sum them (times slopes up to 1e6), and the
+     * eigen-solvers square those again, so larger values would overflow the double range.
+     */
+    public static final String VALUE_RANGE = "[-1e30, 1e30]";
+
     private DataFiles() {
     }
 
@@ -74,6 +80,10 @@ public final class DataFiles {
                 }
                 if (!Double.isFinite(v)) {
                     throw InvalidInputException.file(file, "line " + (i + 1) + ", column " + (c + 1) + ": '" + cells[c].trim() + "' is not a finite number");
+                }
+                if (!org.deeprg.Domain.contains(VALUE_RANGE, v)) {
+                    throw InvalidInputException.file(file, "line " + (i + 1) + ", column " + (c + 1) + ": " + cells[c].trim()
+                            + " is outside " + VALUE_RANGE + " (costs and Hessians square and sum the values; larger ones overflow)");
                 }
                 if (c < n) {
                     x[c] = v;

@@ -2,6 +2,7 @@ package org.deeprg.sft;
 
 import java.util.List;
 import java.util.Objects;
+import org.deeprg.Domain;
 import org.deeprg.InvalidInputException;
 
 /**
@@ -13,9 +14,10 @@ import org.deeprg.InvalidInputException;
  * @param which       {@code largest}, {@code smallest} or {@code both} (K/2 smallest and K - K/2 largest)
  * @param maxSteps    largest Lanczos basis, in [2, 5000]
  * @param tolerance   relative residual tolerance (> 0)
- * @param momentum    the damping gamma >= 0 of Eq. 5 for the modes' frequencies and damping; NaN = none
+ * @param momentum    the damping gamma of Eq. 5 for the modes' frequencies and damping, in
+ *                    {@link MomentumMapping#GAMMA_RANGE}; null = none
  */
-public record ModesSpec(SftNetworkSpec network, int eigenvalues, String which, int maxSteps, double tolerance, double momentum) {
+public record ModesSpec(SftNetworkSpec network, int eigenvalues, String which, int maxSteps, double tolerance, Double momentum) {
     public ModesSpec {
         Objects.requireNonNull(network, "network");
         if (!List.of("largest", "smallest", "both").contains(which)) {
@@ -24,8 +26,13 @@ public record ModesSpec(SftNetworkSpec network, int eigenvalues, String which, i
         InvalidInputException.requireInRange("eigenvalues", eigenvalues, 1, 1000);
         InvalidInputException.requireInRange("maxSteps", maxSteps, 2, 5000);
         InvalidInputException.requirePositive("tolerance", tolerance);
-        if (!Double.isNaN(momentum)) {
-            InvalidInputException.requireNonNegative("momentum", momentum);
+        if (momentum != null) {
+            Domain.check("momentum", momentum, MomentumMapping.GAMMA_RANGE, "gamma^2/4 must stay finite");
         }
+    }
+
+    /** Whether a damping gamma was given. */
+    public boolean hasMomentum() {
+        return momentum != null;
     }
 }

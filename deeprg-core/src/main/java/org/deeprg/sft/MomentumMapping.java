@@ -26,6 +26,12 @@ import org.deeprg.InvalidInputException;
  * @param momentum     mu in {@code [0, 1)}
  */
 public record MomentumMapping(double learningRate, double momentum) {
+    /**
+     * The damping coefficients gamma of Eq. 5 that the commands accept ({@code --momentum}): {@code gamma^2/4} must stay
+     * finite next to any curvature {@code omega^2} (the modes' rates are {@code -gamma/2 +- sqrt(gamma^2/4 - omega^2)}).
+     */
+    public static final String GAMMA_RANGE = "[0, 1e100]";
+
     public MomentumMapping {
         InvalidInputException.requirePositive("learningRate", learningRate);
         if (!(momentum >= 0 && momentum < 1)) {
@@ -98,6 +104,10 @@ public record MomentumMapping(double learningRate, double momentum) {
             double f = Math.sqrt(-d);
             return new double[] {-gamma / 2, f, -gamma / 2, -f};
         }
-        return new double[] {-gamma / 2 + Math.sqrt(d), 0, -gamma / 2 - Math.sqrt(d), 0};
+        // overdamped: the fast root directly, the slow one from the product of the roots (omega^2), which has no
+        // cancellation when gamma^2/4 >> omega^2 (-gamma/2 + sqrt(d) would lose every digit there)
+        double fast = -gamma / 2 - Math.sqrt(d);
+        double slow = fast == 0 ? 0 : omega2 / fast;
+        return new double[] {slow, 0, fast, 0};
     }
 }

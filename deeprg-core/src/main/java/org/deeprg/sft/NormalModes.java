@@ -41,7 +41,7 @@ public final class NormalModes {
         System.arraycopy(r.smallest(), 0, all, 0, r.smallest().length);
         System.arraycopy(r.largest(), 0, all, r.smallest().length, r.largest().length);
         for (double w2 : all) {
-            if (Double.isNaN(spec.momentum())) {
+            if (!spec.hasMomentum()) {
                 modes.add(new ModesResult.Mode(w2, null, null));
             } else {
                 double[] rates = MomentumMapping.continuumRates(w2, spec.momentum());

@@ -35,7 +35,7 @@ public final class PerceptronAnalysis {
         double[] j = ex.siteCouplings();
         long coupled = Arrays.stream(k).filter(v -> v != 0).count();
         List<PerceptronResult.Mode> ml = null;
-        if (!Double.isNaN(spec.momentum())) {
+        if (spec.hasMomentum()) {
             ml = new ArrayList<>();
             for (double w2 : modes.omega2()) {
                 double[] r = MomentumMapping.continuumRates(w2, spec.momentum());
@@ -48,7 +48,7 @@ public final class PerceptronAnalysis {
                         context.streams().split("simulation").generator()) : null;
         PerceptronExample.Dispersion disp = spec.symmetrize() ? ex.dispersion(DISPERSION_POINTS) : null;
         return new PerceptronResult(ex.sites(), d.size(), spec.p(), spec.q(), modes.omega2(), new PerceptronResult.Couplings(k, j),
-                ex.shift(), ex.minimumCost(), coupled / (double) k.length, Double.isNaN(spec.momentum()) ? null : spec.momentum(),
+                ex.shift(), ex.minimumCost(), coupled / (double) k.length, spec.momentum(),
                 ml, sim, disp);
     }
 }

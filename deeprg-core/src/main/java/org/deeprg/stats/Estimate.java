@@ -30,6 +30,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *       used for a verdict at "k standard errors" ({@link #agreesWith(double, double)} refuses it).</li>
  * </ul>
  *
+ * <p>Serializable: results of distributed tasks ({@code RunContext.map}) may carry estimates.
+ *
  * @param mean              the sample mean (or the exact value)
  * @param stderr            the standard error of the mean, corrected for autocorrelation ({@code 0} for exact values)
  * @param variance          the variance of one sample ({@code 0} for exact values)
@@ -40,7 +42,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({"mean", "stderr", "variance", "tauInt", "rHat", "samples", "stderrReliable", "unreliableBecause"})
 public record Estimate(double mean, double stderr, double variance, double tauInt, double rHat, long samples,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) String unreliableBecause) {
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String unreliableBecause) implements java.io.Serializable {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
 
     /** tau_int of independent samples in the Sokal convention. */
     public static final double INDEPENDENT_TAU = 0.5;

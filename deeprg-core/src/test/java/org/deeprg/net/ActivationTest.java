@@ -111,4 +111,41 @@ class ActivationTest {
         assertThatThrownBy(() -> Activation.HEAVISIDE.derivative(0.1)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("heaviside");
     }
+
+    /** Every activation survives Java serialisation (distributed tasks) and JSON (its name) as an equal activation. */
+    @Test
+    void serialisesAsItsNameInJsonAndRoundTripsInJavaSerialisation() throws Exception {
+        List<Activation> all = new java.util.ArrayList<>(Activation.named());
+        all.add(new Activation.Polynomial(new double[] {0.3, -1, 0.5, 2}));
+        all.add(Activation.Polynomial.linear(0.1, 1e-300));
+        all.add(new Activation.Polynomial(new double[] {Math.PI}));
+        com.fasterxml.jackson.databind.ObjectMapper[] mappers = {org.deeprg.json.Json.results(), org.deeprg.json.Json.mapper()};
+        for (Activation a : all) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(a);
+            }
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                Object back = in.readObject();
+                assertThat(back).as(a.name()).isEqualTo(a).isInstanceOf(a.getClass());
+            }
+            for (com.fasterxml.jackson.databind.ObjectMapper m : mappers) {
+                String json = m.writeValueAsString(a);
+                assertThat(json).isEqualTo("\"" + a.name() + "\"");
+                assertThat(m.readValue(json, Activation.class)).as(json).isEqualTo(a);
+                // inside a record, too (the way specs and results carry it)
+                String wrapped = m.writeValueAsString(new Holder(a));
+                assertThat(wrapped.replaceAll("\\s", "")).isEqualTo("{\"activation\":\"" + a.name() + "\"}");
+                assertThat(m.readValue(wrapped, Holder.class).activation()).isEqualTo(a);
+            }
+        }
+        // the upper-case names of training checkpoints written before the activation types were unified
+        assertThat(org.deeprg.json.Json.mapper().readValue("\"RELU\"", Activation.class)).isEqualTo(Activation.RELU);
+        assertThat(org.deeprg.json.Json.mapper().readValue("\"ELU\"", Activation.class)).isEqualTo(Activation.ELU);
+        assertThatThrownBy(() -> org.deeprg.json.Json.mapper().readValue("\"swish\"", Activation.class))
+                .hasRootCauseInstanceOf(InvalidInputException.class);
+    }
+
+    record Holder(Activation activation) {
+    }
 }

@@ -56,4 +56,19 @@ class EstimateTest {
         assertThat(r.split(1).generator().nextLong()).isNotEqualTo(r.split(2).generator().nextLong());
         assertThat(r.split("a").seed()).isNotEqualTo(r.split("b").seed());
     }
+
+    /** Results of distributed tasks carry estimates: Java serialisation keeps every field, NaN and the flag included. */
+    @Test
+    void survivesJavaSerialisation() throws Exception {
+        for (Estimate e : new Estimate[] {Estimate.exact(1.5), Estimate.of(2, 0.1, 10).withRHat(1.02),
+                Estimate.ofIndependent(new double[] {1, 2, 4}).unreliable("too few samples")}) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(e);
+            }
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                assertThat(in.readObject()).isEqualTo(e);
+            }
+        }
+    }
 }

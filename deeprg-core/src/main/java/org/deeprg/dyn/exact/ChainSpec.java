@@ -1,9 +1,5 @@
 package org.deeprg.dyn.exact;
 
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import java.io.ObjectStreamException;
-import java.io.Serial;
 import java.io.Serializable;
 import org.deeprg.InvalidInputException;
 import org.deeprg.dyn.Alphabet;
@@ -12,7 +8,7 @@ import org.deeprg.net.Activation;
 
 /**
  * Input of {@code dyn chain} ({@link BulkChain#run(ChainSpec, org.deeprg.run.RunContext)}): the infinite-depth bulk of
- * a discrete dynamic-neuron network. Validated on construction; serialisable (the activation by its name).
+ * a discrete dynamic-neuron network. Validated on construction; serialisable.
  *
  * @param width          N &gt;= 1
  * @param examples       L &gt;= 1
@@ -22,7 +18,7 @@ import org.deeprg.net.Activation;
  * @param betaV          constraint coupling, finite and &gt;= 0
  * @param maxDistance    largest |m - n| of the listed correlation functions, 1..100000
  */
-public record ChainSpec(int width, int examples, @JsonSerialize(using = ToStringSerializer.class) Activation activation,
+public record ChainSpec(int width, int examples, Activation activation,
                         Alphabet weightAlphabet, Alphabet neuronAlphabet, double betaV, int maxDistance) implements Serializable {
     public ChainSpec {
         InvalidInputException.requireInRange("width", width, 1, Integer.MAX_VALUE);
@@ -31,21 +27,6 @@ public record ChainSpec(int width, int examples, @JsonSerialize(using = ToString
         InvalidInputException.requireInRange("maxDistance", maxDistance, 1, 100_000);
         if (activation == null) {
             throw new InvalidInputException("activation", null, "one of " + String.join(", ", DynNetwork.ACTIVATION_NAMES));
-        }
-    }
-
-    @Serial
-    private Object writeReplace() throws ObjectStreamException {
-        return new SerialForm(width, examples, activation.name(), weightAlphabet, neuronAlphabet, betaV, maxDistance);
-    }
-
-    /** The serialised form: the activation by its command-line name. */
-    private record SerialForm(int width, int examples, String activation, Alphabet weightAlphabet, Alphabet neuronAlphabet,
-                              double betaV, int maxDistance) implements Serializable {
-        @Serial
-        private Object readResolve() throws ObjectStreamException {
-            return new ChainSpec(width, examples, Activation.parse("activation", activation), weightAlphabet, neuronAlphabet,
-                    betaV, maxDistance);
         }
     }
 }

@@ -1,9 +1,5 @@
 package org.deeprg.dyn.exact;
 
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import java.io.ObjectStreamException;
-import java.io.Serial;
 import java.io.Serializable;
 import java.util.List;
 import org.deeprg.InvalidInputException;
@@ -15,7 +11,7 @@ import org.deeprg.net.Activation;
 /**
  * Input of {@code dyn exact} ({@link ExactDyn#run(ExactSpec, org.deeprg.run.RunContext)}): a discrete dynamic-neuron
  * model and the couplings (beta, betaV). Validated on construction; serialisable (tasks of a distributed backend
- * carry it; the activation travels by its name).
+ * carry it).
  *
  * @param width          N &gt;= 1
  * @param depth          M &gt;= 1
@@ -26,7 +22,7 @@ import org.deeprg.net.Activation;
  * @param beta           inverse temperature, finite and &gt;= 0
  * @param betaV          constraint coupling beta lambda, finite and &gt;= 0
  */
-public record ExactSpec(int width, int depth, @JsonSerialize(using = ToStringSerializer.class) Activation activation,
+public record ExactSpec(int width, int depth, Activation activation,
                         Alphabet weightAlphabet, Alphabet neuronAlphabet, List<Example> examples, double beta, double betaV)
         implements Serializable {
     public ExactSpec {
@@ -45,20 +41,5 @@ public record ExactSpec(int width, int depth, @JsonSerialize(using = ToStringSer
     /** The model. */
     public DiscreteDynModel model() {
         return model(width, depth, activation, weightAlphabet, neuronAlphabet, examples);
-    }
-
-    @Serial
-    private Object writeReplace() throws ObjectStreamException {
-        return new SerialForm(new DynNetwork(width, depth, activation), weightAlphabet, neuronAlphabet, examples, beta, betaV);
-    }
-
-    /** The serialised form: the network (activation by name) and the rest. */
-    private record SerialForm(DynNetwork network, Alphabet weightAlphabet, Alphabet neuronAlphabet, List<Example> examples,
-                              double beta, double betaV) implements Serializable {
-        @Serial
-        private Object readResolve() throws ObjectStreamException {
-            return new ExactSpec(network.width(), network.depth(), network.activation(), weightAlphabet, neuronAlphabet,
-                    examples, beta, betaV);
-        }
     }
 }

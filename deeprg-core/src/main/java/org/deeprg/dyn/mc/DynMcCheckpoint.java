@@ -107,7 +107,7 @@ public final class DynMcCheckpoint {
     }
 
     /** The largest checkpoint of {@code spec} in bytes: a generous 64 bytes per stored number, plus 1 MB. */
-    static long maxBytes(DynMcSpec spec) {
+    public static long maxBytes(DynMcSpec spec) {
         DynMcPlan plan = new DynMcPlan(spec);
         long perRung = plan.layout.dimension() + (long) DynMcAccumulator.SCALARS * plan.measurements
                 + (long) plan.blocks * (plan.layout.neuronCount() + plan.distances + 1 + plan.weightBins + plan.neuronBins + 1) + 3;

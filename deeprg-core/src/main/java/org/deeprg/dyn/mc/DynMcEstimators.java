@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.stats.Estimate;
 import org.deeprg.stats.LinearFit;
+import org.deeprg.stats.Reliability;
 import org.deeprg.stats.Resampling;
 
 /**
@@ -22,18 +23,22 @@ import org.deeprg.stats.Resampling;
  * <ul>
  *   <li>Scalar time series (cost, constraint, H_new, rms violation, neuron and weight mean): Sokal-windowed tau_int per
  *       chain ({@link Estimate#ofTimeSeries}), averaged over chains ({@link Estimate#average}); the Gelman-Rubin R-hat
- *       over the chains' series is attached to each ({@link Estimate#withRHat}), and an R-hat above
- *       {@link #RHAT_LIMIT} flags the error bar as unreliable (the chains have not converged to one distribution).</li>
+ *       over the chains' series is attached to each ({@link Estimate#withRHat}).</li>
  *   <li>Per-layer neuron means and histogram fractions: binning over {@link DynMcSpec#BLOCKS_PER_CHAIN} blocks per chain
- *       (independent blocks, tau_int 1/2).</li>
- *   <li>G_h(r) (Eq. 34, translation-averaged, connected) and the correlation length: jackknife over the same blocks;
- *       xi from the least-squares line {@code ln G_h(r) = c - r/xi} ({@link LinearFit#ordinary}) through the leading
- *       positive G_h(r), r = 1..R' (R' &gt;= 2), Eq. 35.</li>
+ *       (independent blocks, tau_int 1/2), with the R-hat of the block means across chains.</li>
+ *   <li>G_h(r) (Eq. 34, translation-averaged, connected) and the correlation length: jackknife over the same blocks,
+ *       with the R-hat of the per-block values across chains; xi from the least-squares line
+ *       {@code ln G_h(r) = c - r/xi} ({@link LinearFit#ordinary}) through the leading positive G_h(r), r = 1..R'
+ *       (R' &gt;= 2), Eq. 35.</li>
+ *   <li>Acceptance rates: the mean of the chains' rates with their scatter (independent chains).</li>
  * </ul>
+ * Every estimate is judged by {@link Reliability}: R-hat above {@link Reliability#MAX_RHAT}, fewer than
+ * {@link Reliability#MIN_EFFECTIVE_SAMPLES} effective samples, or heavy-tailed block means flag its error bar as
+ * unreliable (reported, never used for a verdict).
  */
 final class DynMcEstimators {
-    /** R-hat above this marks a scalar's error bar unreliable (Gelman and Rubin's classic threshold). */
-    static final double RHAT_LIMIT = 1.1;
+    /** R-hat above this marks an error bar unreliable ({@link Reliability#MAX_RHAT}). */
+    static final double RHAT_LIMIT = Reliability.MAX_RHAT;
 
     private DynMcEstimators() {
     }
@@ -48,13 +53,13 @@ final class DynMcEstimators {
         if (plan.rungs == 1) {
             return top;
         }
-        List<Double> swaps = new ArrayList<>();
+        List<Estimate> swaps = new ArrayList<>();
         for (int k = 0; k + 1 < plan.rungs; k++) {
-            long acc = 0;
-            for (DynMcChainState c : chains) {
-                acc += c.swapAccepted()[k];
+            double[] perChain = new double[chains.size()];
+            for (int c = 0; c < perChain.length; c++) {
+                perChain[c] = chains.get(c).swapAccepted()[k] / (double) plan.totalSweeps;
             }
-            swaps.add((double) acc / ((double) plan.totalSweeps * chains.size()));
+            swaps.add(acceptance(perChain));
         }
         return top.withLadder(perRung, swaps);
     }
@@ -88,7 +93,8 @@ final class DynMcEstimators {
             for (int c = 0; c < nChains; c++) {
                 per[c] = Estimate.ofTimeSeries(series[o][c]);
             }
-            scalar[o] = withConvergence(Estimate.average(per), Resampling.rHat(series[o]));
+            scalar[o] = Reliability.check(Estimate.average(per).withRHat(Resampling.rHat(series[o])), nChains,
+                    Reliability.blockMeans(series[o], DynMcSpec.BLOCKS_PER_CHAIN));
         }
         int lmn = layout.neuronCount();
         int distances = plan.distances;
@@ -130,12 +136,21 @@ final class DynMcEstimators {
                 }
                 per[b] = s / (lCount * n);
             }
-            layerMeans.add(binned(per));
+            layerMeans.add(binned(per, nChains));
         }
         List<Estimate> correlation = new ArrayList<>();
         for (int d = 0; d <= distances; d++) {
             final int dd = d;
-            correlation.add(bv.length >= 2 ? Resampling.jackknife(bv, v -> connected(layout, v, dd)) : null);
+            if (bv.length < 2) {
+                correlation.add(null);
+                continue;
+            }
+            double[] perBlock = new double[bv.length];
+            for (int b = 0; b < bv.length; b++) {
+                perBlock[b] = connected(layout, bv[b], dd);
+            }
+            correlation.add(Reliability.check(Resampling.jackknife(bv, v -> connected(layout, v, dd)).withRHat(rHatOfBlocks(perBlock, nChains)),
+                    nChains));
         }
         Estimate xi = null;
         double[] full = new double[distances + 1];
@@ -150,24 +165,59 @@ final class DynMcEstimators {
             final int p = fitPoints;
             Estimate e = Resampling.jackknife(bv, v -> correlationLength(layout, v, p));
             if (Double.isFinite(e.mean()) && Double.isFinite(e.stderr())) {
-                xi = e;
+                double[] perBlock = new double[bv.length];
+                for (int b = 0; b < bv.length; b++) {
+                    perBlock[b] = correlationLength(layout, bv[b], p);
+                }
+                xi = Reliability.check(e.withRHat(rHatOfBlocks(perBlock, nChains)), nChains);
             }
         }
-        DynMcResult.Histogram wh = histogram(plan, wFractions, true);
-        DynMcResult.Histogram hh = histogram(plan, hFractions, false);
+        DynMcResult.Histogram wh = histogram(plan, wFractions, true, nChains);
+        DynMcResult.Histogram hh = histogram(plan, hFractions, false, nChains);
+        double[] rates = new double[nChains];
+        for (int c = 0; c < nChains; c++) {
+            long p = chains.get(c).proposed()[k];
+            rates[c] = p == 0 ? Double.NaN : (double) chains.get(c).accepted()[k] / p;
+        }
         return new DynMcResult(spec.sampler().cliName(), beta, betaV, scalar[COST], scalar[CONSTRAINT], scalar[SCALARS],
                 scalar[VIOLATION], scalar[NEURON_MEAN], scalar[WEIGHT_MEAN], layerMeans, correlation, xi, wh, hh,
-                proposed == 0 ? Double.NaN : (double) accepted / proposed, spec.sweeps(), spec.thermalization(),
+                proposed == 0 ? null : acceptance(rates), spec.sweeps(), spec.thermalization(),
                 nChains, plan.measureEvery, null, null);
     }
 
-    /** The chain average with its R-hat; flagged unreliable when R-hat exceeds {@link #RHAT_LIMIT}. */
-    static Estimate withConvergence(Estimate average, double rHat) {
-        Estimate e = average.withRHat(rHat);
-        if (rHat > RHAT_LIMIT) {
-            e = e.unreliable(String.format(Locale.ROOT, "R-hat = %.3g > %.1f: the chains have not converged to one distribution", rHat, RHAT_LIMIT));
+    /** The average of {@code chains} chains with their R-hat, judged by {@link Reliability#check(Estimate, int)}. */
+    static Estimate withConvergence(Estimate average, double rHat, int chains) {
+        return Reliability.check(average.withRHat(rHat), chains);
+    }
+
+    /**
+     * The acceptance rate: the mean of the chains' rates, the error from their scatter (independent chains, tau_int
+     * 1/2); one chain has no error bar (its updates are correlated, so the binomial error would understate it).
+     */
+    static Estimate acceptance(double[] perChain) {
+        if (perChain.length < 2) {
+            return new Estimate(perChain[0], Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1,
+                    "one chain: no error bar (the binomial error of correlated updates would understate it)");
         }
-        return e;
+        return Reliability.check(Estimate.ofIndependent(perChain));
+    }
+
+    /** R-hat of per-block values grouped by chain ({@code blocks.length / chains} consecutive blocks each); NaN for one chain. */
+    static double rHatOfBlocks(double[] blocks, int chains) {
+        if (chains < 2 || blocks.length < 2 * chains) {
+            return Double.NaN;
+        }
+        int per = blocks.length / chains;
+        double[][] g = new double[chains][per];
+        for (int c = 0; c < chains; c++) {
+            System.arraycopy(blocks, c * per, g[c], 0, per);
+        }
+        for (double x : blocks) {
+            if (!Double.isFinite(x)) {
+                return Double.NaN;
+            }
+        }
+        return Resampling.rHat(g);
     }
 
     private static double[] normalised(double[] counts, double total) {
@@ -178,7 +228,7 @@ final class DynMcEstimators {
         return f;
     }
 
-    private static DynMcResult.Histogram histogram(DynMcPlan plan, List<double[]> fractions, boolean weights) {
+    private static DynMcResult.Histogram histogram(DynMcPlan plan, List<double[]> fractions, boolean weights, int chains) {
         DynMcSpec spec = plan.spec;
         int bins = fractions.get(0).length;
         List<Double> x = new ArrayList<>();
@@ -202,17 +252,20 @@ final class DynMcEstimators {
             for (int b = 0; b < per.length; b++) {
                 per[b] = fractions.get(b)[i];
             }
-            f.add(binned(per));
+            f.add(binned(per, chains));
         }
         return new DynMcResult.Histogram(x, width, f);
     }
 
-    /** Binned estimate from block means (independent blocks, tau_int = 1/2). */
-    static Estimate binned(double[] blockMeans) {
+    /**
+     * Binned estimate from block means (independent blocks, tau_int = 1/2; blocks grouped by chain), with the R-hat
+     * of the blocks across chains, judged by {@link Reliability} (also for heavy-tailed block means).
+     */
+    static Estimate binned(double[] blockMeans, int chains) {
         if (blockMeans.length < 2) {
             return new Estimate(blockMeans[0], Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1, "a single block: no error bar");
         }
-        return Estimate.ofIndependent(blockMeans);
+        return Reliability.check(Estimate.ofIndependent(blockMeans).withRHat(rHatOfBlocks(blockMeans, chains)), chains, blockMeans);
     }
 
     /** G_h(d) from a vector [site means (LMN), translation-averaged pair means (R+1)]. */

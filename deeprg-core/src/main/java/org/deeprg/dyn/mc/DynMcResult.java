@@ -9,9 +9,10 @@ import org.deeprg.stats.Estimate;
  * Result of a dynamic-neuron Monte Carlo run at one betaV (the JSON contract of {@code deeprg dyn mc --json}).
  * Every sampled number is an {@link Estimate}: scalar time series use Sokal-windowed tau_int, averaged over
  * chains; per-layer means, histograms and G_h(r) use binning over {@link DynMcSpec#BLOCKS_PER_CHAIN} blocks per
- * chain (jackknife for G_h and the correlation length). The scalar time series carry the Gelman-Rubin R-hat across
- * chains in their {@code rHat} field (null with one chain) and are flagged {@code stderrReliable: false} when it exceeds
- * 1.1.
+ * chain (jackknife for G_h and the correlation length). Every estimate carries the Gelman-Rubin R-hat across
+ * chains in its {@code rHat} field (null with one chain) and is flagged {@code stderrReliable: false} with the reason
+ * ({@code unreliableBecause}) by {@link org.deeprg.stats.Reliability}: R-hat above 1.01, fewer than 20 effective
+ * samples, heavy-tailed block means.
  *
  * @param sampler            metropolis, langevin or mala
  * @param beta               beta
@@ -29,7 +30,8 @@ import org.deeprg.stats.Estimate;
  *                           G_h(r), r >= 1 (Eq. 35); absent if fewer than two points
  * @param weightHistogram    distribution of the weights W
  * @param neuronHistogram    distribution of the neurons h
- * @param acceptanceRate     fraction of accepted updates (1 for unadjusted Langevin)
+ * @param acceptanceRate     fraction of accepted updates (1 for unadjusted Langevin): mean over chains with their
+ *                           scatter as error; absent when nothing was proposed
  * @param sweeps             measured sweeps per chain
  * @param thermalization     discarded sweeps per chain
  * @param chains             chains
@@ -44,8 +46,8 @@ import org.deeprg.stats.Estimate;
 public record DynMcResult(String sampler, double beta, double betaV, Estimate cost, Estimate constraint, Estimate energy,
                           Estimate rmsViolation, Estimate neuronMean, Estimate weightMean,
                           List<Estimate> neuronMeanByLayer, List<Estimate> correlation, Estimate correlationLength,
-                          Histogram weightHistogram, Histogram neuronHistogram, double acceptanceRate, long sweeps, long thermalization, int chains, int measureEvery,
-                          List<DynMcResult> ladder, List<Double> swapAcceptance) {
+                          Histogram weightHistogram, Histogram neuronHistogram, Estimate acceptanceRate, long sweeps, long thermalization, int chains, int measureEvery,
+                          List<DynMcResult> ladder, List<Estimate> swapAcceptance) {
 
     /**
      * A histogram: for discrete alphabets {@code x} are the values, for continuous variables the bin centres
@@ -57,7 +59,7 @@ public record DynMcResult(String sampler, double beta, double betaV, Estimate co
     }
 
     /** The same result with a ladder and swap acceptances attached. */
-    public DynMcResult withLadder(List<DynMcResult> rungs, List<Double> swaps) {
+    public DynMcResult withLadder(List<DynMcResult> rungs, List<Estimate> swaps) {
         return new DynMcResult(sampler, beta, betaV, cost, constraint, energy, rmsViolation, neuronMean, weightMean,
                 neuronMeanByLayer, correlation, correlationLength, weightHistogram, neuronHistogram, acceptanceRate,
                 sweeps, thermalization, chains, measureEvery, rungs, swaps);

@@ -3,6 +3,7 @@ package org.deeprg.dyn.mc;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.deeprg.Domain;
 import org.deeprg.InvalidInputException;
 import org.deeprg.dyn.Alphabet;
 import org.deeprg.dyn.DynNetwork;
@@ -49,6 +50,35 @@ public record DynMcSpec(DynNetwork network, List<Example> examples, Sampler samp
         }
     }
 
+    /**
+     * Measured sweeps per chain accepted ({@code --sweeps}). Even the smallest network takes minutes per 10^9 sweeps
+     * and chain; statistics beyond that come cheaper from more chains ({@code --chains}), which also give R-hat.
+     */
+    public static final String SWEEPS_RANGE = "[2, 1e9]";
+    /** Discarded sweeps per chain accepted ({@code --thermalization}). */
+    public static final String THERMALIZATION_RANGE = "[0, 1e9]";
+    /** The reason quoted with {@link #SWEEPS_RANGE}. */
+    static final String SWEEPS_WHY = "at most 10^9 sweeps per chain; for more statistics use more chains";
+    /**
+     * The most single-variable updates a run may request (sweeps x variables x chains x rungs): about a day at
+     * 10^9 updates per second. Larger requests are refused up front instead of running for weeks.
+     */
+    public static final double MAX_UPDATES = 1e14;
+
+    /**
+     * Refuses a run of more than {@link #MAX_UPDATES} updates.
+     *
+     * @param updates     the updates the run would do
+     * @param description how they come about, for the message
+     */
+    static void requireWork(double updates, String description) {
+        if (!(updates <= MAX_UPDATES)) {
+            throw new InvalidInputException("sweeps", description + String.format(Locale.ROOT, " = %.2g updates", updates),
+                    "a run may do at most " + String.format(Locale.ROOT, "%.0g", MAX_UPDATES)
+                            + " updates (about a day); reduce sweeps, chains or the network");
+        }
+    }
+
     /** Upper bound on the memory of a run, in bytes. */
     public static final long MAX_BYTES = 1L << 30;
     /** The most measurements stored per chain and rung (longer runs are thinned). */
@@ -80,15 +110,8 @@ public record DynMcSpec(DynNetwork network, List<Example> examples, Sampler samp
         }
         InvalidInputException.requireFinite("beta", beta);
         InvalidInputException.requireNonNegative("beta", beta);
-        if (sweeps < 2) {
-            throw new InvalidInputException("sweeps", sweeps, "must be an integer >= 2");
-        }
-        if (sweeps > 1L << 40) {
-            throw new InvalidInputException("sweeps", sweeps, "must be at most 2^40");
-        }
-        if (thermalization < 0 || thermalization > 1L << 40) {
-            throw new InvalidInputException("thermalization", thermalization, "must be an integer in [0, 2^40]");
-        }
+        Domain.check("sweeps", sweeps, SWEEPS_RANGE, SWEEPS_WHY);
+        Domain.check("thermalization", thermalization, THERMALIZATION_RANGE, SWEEPS_WHY);
         if (chains < 1 || chains > 4096) {
             throw new InvalidInputException("chains", chains, "must be an integer in [1, 4096]");
         }
@@ -126,6 +149,9 @@ public record DynMcSpec(DynNetwork network, List<Example> examples, Sampler samp
         long perReplica = 12L * dim + 8L * (3 * dim + 5L * Math.min(sweeps, MAX_MEASUREMENTS)
                 + BLOCKS_PER_CHAIN * (lmn + maxDistance + 2 * histogramBins + 8));
         long total = perReplica * chains * betaVLadder.length;
+        requireWork((double) (sweeps + thermalization) * dim * chains * betaVLadder.length,
+                String.format(Locale.ROOT, "%d + %d sweeps x %d variables x %d chains x %d rungs", thermalization, sweeps, dim,
+                        chains, betaVLadder.length));
         if (dim > Integer.MAX_VALUE / 4 || total > MAX_BYTES) {
             throw new InvalidInputException("size", String.format(Locale.ROOT, "%d variables x %d chains x %d rungs (%.1f GB)",
                     dim, chains, betaVLadder.length, total / 1e9),

@@ -46,25 +46,87 @@ public final class DynMonteCarlo {
      * @param resume          start from {@code file} if it exists (it is validated completely, {@link DynMcCheckpoint#read})
      * @param stopAfterSweeps if &gt; 0: after the segment in which the chains reach this many sweeps, write the
      *                        checkpoint and throw {@link RunInterruptedException} (simulates a killed run; tests)
+     * @param stop            lets another thread stop the run with a checkpoint ({@link Stop}; null: none)
      */
-    public record Checkpointing(Path file, long intervalMillis, boolean resume, long stopAfterSweeps) {
+    public record Checkpointing(Path file, long intervalMillis, boolean resume, long stopAfterSweeps, Stop stop) {
         /** No checkpoints. */
         public static final Checkpointing NONE = new Checkpointing(null, Long.MAX_VALUE, false, 0);
+
+        /** Without a {@link Stop}. */
+        public Checkpointing(Path file, long intervalMillis, boolean resume, long stopAfterSweeps) {
+            this(file, intervalMillis, resume, stopAfterSweeps, null);
+        }
     }
 
-    /** Thrown when a run stops early at {@link Checkpointing#stopAfterSweeps()}; the checkpoint holds its state. */
+    /**
+     * A request, from another thread (the CLI's SIGINT/SIGTERM handler), to stop a run at the end of its current round
+     * of chain tasks (at most about 2 s plus one segment) with the checkpoint written there: the
+     * state between rounds is consistent, while the chains' arrays change during a round, so the checkpoint is never
+     * written from the requesting thread. The run then throws {@link RunInterruptedException} with
+     * {@link RunInterruptedException#requested()} true.
+     */
+    public static final class Stop {
+        private volatile boolean requested;
+        private volatile boolean ended;
+        private final java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(1);
+        private volatile boolean checkpointed;
+
+        /**
+         * Asks the run to stop and waits (at most {@code timeoutMillis}) until it has; true if it wrote its checkpoint.
+         * False at once if the run has already left its sampling loop (the last periodic checkpoint, if any, stays).
+         */
+        public boolean requestAndAwait(long timeoutMillis) {
+            requested = true;
+            if (ended) {
+                return false;
+            }
+            try {
+                answered.await(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return checkpointed;
+        }
+
+        /** Whether a stop has been requested. */
+        public boolean requested() {
+            return requested;
+        }
+
+        void answer(boolean wroteCheckpoint) {
+            checkpointed = wroteCheckpoint;
+            answered.countDown();
+        }
+
+        void end() {
+            ended = true;
+            answered.countDown();
+        }
+    }
+
+    /**
+     * Thrown when a run stops early, at {@link Checkpointing#stopAfterSweeps()} or on a {@link Stop} request; the
+     * checkpoint holds its state.
+     */
     public static final class RunInterruptedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final long sweepsDone;
+        private final boolean requested;
 
-        RunInterruptedException(long sweepsDone, Path file) {
+        RunInterruptedException(long sweepsDone, Path file, boolean requested) {
             super("run interrupted after " + sweepsDone + " sweeps; checkpoint " + file);
             this.sweepsDone = sweepsDone;
+            this.requested = requested;
         }
 
-        /** Sweeps every chain had done when the run stopped. */
+        /** Sweeps every chain had done when the run stopped (the least of the chains). */
         public long sweepsDone() {
             return sweepsDone;
+        }
+
+        /** Whether a {@link Stop} request (not {@code stopAfterSweeps}) stopped the run. */
+        public boolean requested() {
+            return requested;
         }
     }
 
@@ -104,7 +166,34 @@ public final class DynMonteCarlo {
         int waves = (chains + context.threads() - 1) / context.threads();
         long budget = Math.max(1, Math.min(checkpointing.intervalMillis(), ROUND_MILLIS) / waves);
         long lastWrite = System.currentTimeMillis();
+        Stop stop = checkpointing.stop();
+        try {
+            states = sample(spec, context, checkpointing, plan, root, seed, states, target, done, budget, lastWrite, stop);
+        } finally {
+            if (stop != null) {
+                stop.end();
+            }
+        }
+        return DynMcEstimators.finish(plan, states);
+    }
+
+    /** The rounds of chain tasks until every chain has done {@code target} segments (or a stop). */
+    private static List<DynMcChainState> sample(DynMcSpec spec, RunContext context, Checkpointing checkpointing, DynMcPlan plan,
+                                                RandomStreams root, long seed, List<DynMcChainState> states, long target,
+                                                long done, long budget, long lastWrite, Stop stop) {
+        int chains = spec.chains();
         while (states == null || below(states, target)) {
+            // a stop is answered after the first round at the earliest: there is a state to save then
+            if (stop != null && stop.requested() && states != null) {
+                boolean wrote = false;
+                if (checkpointing.file() != null) {
+                    DynMcCheckpoint.write(checkpointing.file(), spec, seed, states);
+                    wrote = true;
+                }
+                stop.answer(wrote);
+                throw new RunInterruptedException(sweepsDone(plan, states, chains) / chains,
+                        checkpointing.file(), true);
+            }
             final List<DynMcChainState> from = states;
             final long until = target;
             states = context.map(chains, c -> advance(spec, root, c, from == null ? null : from.get(c), until, budget));
@@ -119,10 +208,10 @@ public final class DynMonteCarlo {
                 lastWrite = time;
             }
             if (stopped) {
-                throw new RunInterruptedException(plan.sweepsAfter(target), checkpointing.file());
+                throw new RunInterruptedException(plan.sweepsAfter(target), checkpointing.file(), false);
             }
         }
-        return DynMcEstimators.finish(plan, states);
+        return states;
     }
 
     /**

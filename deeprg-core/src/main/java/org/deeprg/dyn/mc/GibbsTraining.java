@@ -119,10 +119,19 @@ public final class GibbsTraining {
      * @param degreesOfFreedom bins - 1
      * @param pValue         P(chi2 >= observed) under the exact distribution
      * @param acceptanceRate sampler acceptance (1 for unadjusted Langevin)
+     * @param parameterMean  the sampled mean of the histogrammed parameter over all chains (tau_int per chain, R-hat
+     *                       across chains), judged by {@link org.deeprg.stats.Reliability}: when its error bar cannot be
+     *                       trusted (chains not converged, too few effective samples), neither can the chi-square test,
+     *                       which assumes the same stationary, well-sampled chains
      */
     public record HistogramTest(double[] binCentres, double[] observed, double[] expected, long samples, double tauInt,
-                                double chiSquare, int degreesOfFreedom, double pValue, double acceptanceRate)
+                                double chiSquare, int degreesOfFreedom, double pValue, double acceptanceRate,
+                                org.deeprg.stats.Estimate parameterMean)
             implements java.io.Serializable {
+        /** Whether the chi-square test can be trusted: null if so, else why not (from {@link #parameterMean()}). */
+        public String unreliableBecause() {
+            return parameterMean == null ? null : parameterMean.unreliableBecause();
+        }
     }
 
     /** The exact marginal probability of each histogram bin of the chosen parameter under exp(-beta E). */
@@ -365,7 +374,15 @@ public final class GibbsTraining {
         }
         double scaled = chi2 / (2 * tau);
         double p = 1 - new ChiSquaredDistribution(dof).cumulativeProbability(scaled);
-        return new HistogramTest(centres, observed, exact, total, tau, scaled, dof, p, acceptance);
+        double[][] chains = new double[series.size()][];
+        org.deeprg.stats.Estimate[] per = new org.deeprg.stats.Estimate[series.size()];
+        for (int c = 0; c < chains.length; c++) {
+            chains[c] = java.util.Arrays.copyOf(series.get(c), n);
+            per[c] = org.deeprg.stats.Estimate.ofTimeSeries(chains[c]);
+        }
+        org.deeprg.stats.Estimate mean = org.deeprg.stats.Reliability.check(org.deeprg.stats.Estimate.average(per)
+                .withRHat(org.deeprg.stats.Resampling.rHat(chains)), chains.length, org.deeprg.stats.Reliability.blockMeans(chains, 16));
+        return new HistogramTest(centres, observed, exact, total, tau, scaled, dof, p, acceptance, mean);
     }
 
     /** The default small experiment: N = 1, M = 1 sigmoid net, two examples, histogram of W^(1). */

@@ -14,6 +14,7 @@ import org.deeprg.mc.MetropolisSampler;
 import org.deeprg.mc.ParallelTempering;
 import org.deeprg.random.RandomStreams;
 import org.deeprg.stats.Estimate;
+import org.deeprg.stats.Reliability;
 import org.deeprg.stats.Resampling;
 import org.deeprg.run.RunContext;
 
@@ -180,16 +181,23 @@ public final class SpinGlassAnalysis {
         }
         double[][] blocks = per.toArray(new double[0][]);
         double[] q2 = column(blocks, 0);
-        Estimate qSquared = Estimate.ofIndependent(q2);
-        Estimate qAbs = Estimate.ofIndependent(column(blocks, 2));
+        // independent coupling sets: Reliability flags too few sets and a heavy-tailed disorder distribution
+        Estimate qSquared = Reliability.check(Estimate.ofIndependent(q2), 0, q2);
+        double[] qa = column(blocks, 2);
+        Estimate qAbs = Reliability.check(Estimate.ofIndependent(qa), 0, qa);
         Estimate chi = new Estimate(n * qSquared.mean(), n * qSquared.stderr(), (double) n * n * qSquared.variance(), qSquared.tauInt(), qSquared.rHat(), qSquared.samples(), qSquared.unreliableBecause());
-        Estimate binder = Resampling.jackknife(blocks, v -> 0.5 * (3 - v[1] / (v[0] * v[0])));
-        double swapAcceptance = spec.rungs() == 1 ? Double.NaN : java.util.Arrays.stream(column(blocks, 3 + bins)).average().orElse(Double.NaN);
+        Estimate binder = Reliability.check(Resampling.jackknife(blocks, v -> 0.5 * (3 - v[1] / (v[0] * v[0]))));
+        Estimate swapAcceptance = null;
+        if (spec.rungs() > 1) {
+            double[] sw = column(blocks, 3 + bins);
+            swapAcceptance = Reliability.check(Estimate.ofIndependent(sw), 0, sw);
+        }
         double[] centres = new double[bins];
         List<Estimate> prob = new ArrayList<>();
         for (int b = 0; b < bins; b++) {
             centres[b] = -1 + 2.0 * b / (bins - 1);
-            prob.add(Estimate.ofIndependent(column(blocks, 3 + b)));
+            double[] pb = column(blocks, 3 + b);
+            prob.add(Reliability.check(Estimate.ofIndependent(pb), 0, pb));
         }
         DynParameters p0 = drawParameters(net, spec.beta(), spec.weightRegulariser(), spec.biasRegulariser(),
                 root.split(0).split("couplings").generator());

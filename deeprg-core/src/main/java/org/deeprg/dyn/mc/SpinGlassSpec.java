@@ -1,5 +1,6 @@
 package org.deeprg.dyn.mc;
 
+import org.deeprg.Domain;
 import org.deeprg.InvalidInputException;
 import org.deeprg.dyn.DynNetwork;
 import org.deeprg.dyn.Example;
@@ -35,8 +36,8 @@ public record SpinGlassSpec(DynNetwork network, Example example, double beta, do
         InvalidInputException.requirePositive("weightRegulariser", weightRegulariser);
         InvalidInputException.requirePositive("biasRegulariser", biasRegulariser);
         InvalidInputException.requireInRange("samples", samples, 2, 1_000_000);
-        InvalidInputException.requireInRange("sweeps", sweeps, 2, 1L << 40);
-        InvalidInputException.requireInRange("thermalization", thermalization, 0, 1L << 40);
+        Domain.check("sweeps", sweeps, DynMcSpec.SWEEPS_RANGE, DynMcSpec.SWEEPS_WHY);
+        Domain.check("thermalization", thermalization, DynMcSpec.THERMALIZATION_RANGE, DynMcSpec.SWEEPS_WHY);
         if (example.x().length != network.width() || example.y().length != network.width()) {
             throw new InvalidInputException("example", example, "x and y must both have width " + network.width() + " components");
         }
@@ -45,6 +46,10 @@ public record SpinGlassSpec(DynNetwork network, Example example, double beta, do
         if (spins > 10_000_000 || bonds > 20_000_000) {
             throw new InvalidInputException("size", spins + " spins, " + bonds + " couplings", "at most 10^7 spins and 2 10^7 couplings");
         }
+        // two real replicas per coupling set (the overlap), each with its rungs
+        DynMcSpec.requireWork((double) (sweeps + thermalization) * spins * 2 * rungs * samples,
+                (thermalization + " + " + sweeps + " sweeps x " + spins + " spins x 2 replicas x " + rungs + " rungs x " + samples
+                        + " coupling sets"));
     }
 }
 

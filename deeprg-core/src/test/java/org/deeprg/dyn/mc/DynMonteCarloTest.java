@@ -57,7 +57,7 @@ class DynMonteCarloTest {
         DynMcResult r = DynMonteCarlo.run(spec, RunContext.of(1));
         compare(spec, r);
         assertThat(r.cost().rHat()).isLessThan(1.05);
-        assertThat(r.acceptanceRate()).isBetween(0.05, 1.0);
+        assertThat(r.acceptanceRate().mean()).isBetween(0.05, 1.0);
         assertThat(r.correlation()).hasSize(4);
     }
 
@@ -84,7 +84,7 @@ class DynMonteCarloTest {
         DynMcResult r = DynMonteCarlo.run(spec, RunContext.of(4));
         compare(spec, r);
         assertThat(r.ladder()).hasSize(4);
-        assertThat(r.swapAcceptance()).hasSize(3).allSatisfy(a -> assertThat(a).isBetween(0.01, 1.0));
+        assertThat(r.swapAcceptance()).hasSize(3).allSatisfy(a -> assertThat(a.mean()).isBetween(0.01, 1.0));
         for (int k = 0; k < 3; k++) {
             DynEnsemble ens = spec.ensemble(k);
             DynEnumeration ex = DynEnumeration.of(new DynDiscreteModel(ens, spec.weightAlphabet(), spec.biasAlphabet(),
@@ -120,6 +120,37 @@ class DynMonteCarloTest {
         // a checkpoint of another seed is refused
         assertThatThrownBy(() -> DynMonteCarlo.run(spec, RunContext.of(7), new DynMonteCarlo.Checkpointing(file, Long.MAX_VALUE, true, 0)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("another spec or seed");
+    }
+
+    /**
+     * A stop requested from another thread (the CLI's signal handler) is answered at the end of the current round with
+     * the checkpoint written there; resuming from it gives the uninterrupted run's numbers exactly.
+     */
+    @Test
+    void aStopRequestWritesAResumableCheckpoint(@TempDir Path dir) throws Exception {
+        DynMcSpec spec = metropolis(new DynNetwork(1, 250, Activation.HEAVISIDE), List.of(new Example(new double[] {1}, new double[] {1})),
+                Alphabet.BINARY_WEIGHTS, Alphabet.BINARY_NEURONS, 1.0, new double[] {0.5, 2.0}, 1_000, 2);
+        String uninterrupted = Json.write(DynMonteCarlo.run(spec, RunContext.of(6)));
+        Path file = dir.resolve("stopped.checkpoint.json");
+        DynMonteCarlo.Stop stop = new DynMonteCarlo.Stop();
+        // rounds of one segment each (1 ms budget): the run has two segments, so the stop falls between them
+        var cp = new DynMonteCarlo.Checkpointing(file, 1, false, 0, stop);
+        java.util.concurrent.ExecutorService ex = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var running = ex.submit(() -> DynMonteCarlo.run(spec, RunContext.of(6), cp));
+            assertThat(stop.requestAndAwait(120_000)).as("the checkpoint was written").isTrue();
+            assertThatThrownBy(running::get).hasCauseInstanceOf(DynMonteCarlo.RunInterruptedException.class)
+                    .cause().matches(e -> ((DynMonteCarlo.RunInterruptedException) e).requested());
+        } finally {
+            ex.shutdownNow();
+        }
+        assertThat(DynMcCheckpoint.read(file, spec, 6)).allMatch(s -> s.segmentsDone() == 1);
+        String resumed = Json.write(DynMonteCarlo.run(spec, RunContext.of(6), new DynMonteCarlo.Checkpointing(file, Long.MAX_VALUE, true, 0)));
+        assertThat(resumed).isEqualTo(uninterrupted);
+        // a run that has ended answers at once, with no checkpoint of its own
+        DynMonteCarlo.Stop late = new DynMonteCarlo.Stop();
+        DynMonteCarlo.run(spec, RunContext.of(6), new DynMonteCarlo.Checkpointing(null, Long.MAX_VALUE, false, 0, late));
+        assertThat(late.requestAndAwait(1)).isFalse();
     }
 
     @Test
@@ -165,8 +196,8 @@ class DynMonteCarloTest {
             double z = Math.abs(x.mean() - y.mean()) / Math.hypot(x.stderr(), y.stderr());
             assertThat(z).as("%s: ladder %s vs single %s", k, x, y).isLessThan(K);
         }
-        assertThat(a.swapAcceptance()).allSatisfy(p -> assertThat(p).isBetween(0.05, 1.0));
-        assertThat(a.acceptanceRate()).isBetween(0.5, 1.0);
+        assertThat(a.swapAcceptance()).allSatisfy(p -> assertThat(p.mean()).isBetween(0.05, 1.0));
+        assertThat(a.acceptanceRate().mean()).isBetween(0.5, 1.0);
     }
 
     @Test

@@ -25,6 +25,17 @@ class GibbsTrainingTest {
         GibbsTraining.HistogramTest t = GibbsTraining.langevinTraining(s, RunContext.of(17));
         assertThat(t.pValue()).as("chi2 %.1f / %d dof, tau %.2f", t.chiSquare(), t.degreesOfFreedom(), t.tauInt()).isGreaterThan(1e-3);
         assertThat(t.samples()).isEqualTo(2 * 200_000 / 40);
+        // the chains behind the test carry their R-hat and pass the reliability criteria (else the study is inconclusive)
+        assertThat(t.parameterMean().rHat()).isFinite();
+        assertThat(t.parameterMean().samples()).isEqualTo(t.samples());
+        assertThat(t.unreliableBecause()).isNull();
+    }
+
+    /** Chains too short for their autocorrelation make the chi-square test untrustworthy: flagged, not judged. */
+    @Test
+    void tooShortChainsFlagTheChiSquareTestAsUnreliable() {
+        GibbsTraining.HistogramTest t = GibbsTraining.langevinTraining(GibbsTraining.defaultSpec(400, 2), RunContext.of(17));
+        assertThat(t.unreliableBecause()).isNotNull();
     }
 
     @Test

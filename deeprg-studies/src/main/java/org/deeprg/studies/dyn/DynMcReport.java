@@ -7,6 +7,7 @@ import org.deeprg.dyn.mc.SpinGlassResult;
 import org.deeprg.dyn.mc.SpinGlassSpec;
 
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Locale;
 import org.deeprg.result.Figure;
 import org.deeprg.result.Result;
@@ -52,30 +53,40 @@ public final class DynMcReport {
         if (r.correlationLength() != null) {
             b.summary("xi         = " + r.correlationLength().format());
         }
-        b.summary(String.format(Locale.ROOT, "acceptance %.3f, R-hat(cost) %.4f, %d chains x %d sweeps", r.acceptanceRate(),
-                r.cost().rHat(), r.chains(), r.sweeps()));
-        for (Estimate e : new Estimate[] {r.cost(), r.constraint(), r.energy(), r.neuronMean()}) {
-            if (e != null && !e.stderrReliable()) {
-                b.summary("warning: " + e.unreliableBecause() + "; run longer chains (--sweeps) before trusting the error bars");
-                break;
-            }
+        b.summary(String.format(Locale.ROOT, "acceptance %s, R-hat(cost) %.4f, %d chains x %d sweeps",
+                r.acceptanceRate() == null ? "n/a" : r.acceptanceRate().format(), r.cost().rHat(), r.chains(), r.sweeps()));
+        if (r.swapAcceptance() != null) {
+            b.summary("swap acceptance " + r.swapAcceptance().stream().map(Estimate::format).toList());
+        }
+        Table.Builder t = Table.builder("estimates", "observable", "mean", "stderr", "tauInt", "samples", "rHat", "stderrReliable",
+                "unreliableBecause");
+        List<String[]> unreliable = new ArrayList<>();
+        row(t, unreliable, "cost", r.cost());
+        row(t, unreliable, "constraint", r.constraint());
+        row(t, unreliable, "energy", r.energy());
+        row(t, unreliable, "rmsViolation", r.rmsViolation());
+        row(t, unreliable, "neuronMean", r.neuronMean());
+        row(t, unreliable, "weightMean", r.weightMean());
+        row(t, unreliable, "correlationLength", r.correlationLength());
+        row(t, unreliable, "acceptanceRate", r.acceptanceRate());
+        for (int d = 0; d < r.correlation().size(); d++) {
+            row(t, unreliable, "G_h(" + d + ")", r.correlation().get(d));
+        }
+        for (int m = 0; m < r.neuronMeanByLayer().size(); m++) {
+            row(t, unreliable, "<h^(" + (m + 1) + ")>", r.neuronMeanByLayer().get(m));
         }
         if (r.swapAcceptance() != null) {
-            b.summary("swap acceptance " + r.swapAcceptance());
-        }
-        Table.Builder t = Table.builder("estimates", "observable", "mean", "stderr", "tauInt", "samples", "rHat", "stderrReliable");
-        row(t, "cost", r.cost());
-        row(t, "constraint", r.constraint());
-        if (r.energy() != null) {
-            row(t, "energy", r.energy());
-        }
-        row(t, "rmsViolation", r.rmsViolation());
-        row(t, "neuronMean", r.neuronMean());
-        row(t, "weightMean", r.weightMean());
-        if (r.correlationLength() != null) {
-            row(t, "correlationLength", r.correlationLength());
+            for (int k = 0; k < r.swapAcceptance().size(); k++) {
+                row(t, unreliable, "swapAcceptance(" + k + "," + (k + 1) + ")", r.swapAcceptance().get(k));
+            }
         }
         b.table(t.build());
+        if (!unreliable.isEmpty()) {
+            b.summary(String.format(Locale.ROOT, "warning: %d error bars cannot be trusted (%s: %s%s); they are flagged in the JSON "
+                            + "(stderrReliable: false), the estimates table and the plots (hollow markers); run longer or more chains "
+                            + "(--sweeps, --chains)", unreliable.size(), unreliable.get(0)[0], unreliable.get(0)[1],
+                    unreliable.size() > 1 ? ", ..." : ""));
+        }
         int rr = r.correlation().size();
         b.figure(Figure.of("correlation", "Neuron correlation function G_h(r)", "distance r (layers)", "G_h(r)",
                 "Connected <h^(m) h^(m+r)> - <h^(m)><h^(m+r)>, averaged over m, units and examples (Eq. 34), jackknife errors.",
@@ -92,14 +103,21 @@ public final class DynMcReport {
             double[] bv = r.ladder().stream().mapToDouble(DynMcResult::betaV).toArray();
             b.figure(Figure.of("constraint-vs-beta-v", "Constraint along the betaV ladder", "betaV", "<constraint>",
                     "Parallel tempering: <constraint> = -d ln Z/d betaV at each rung.",
-                    Series.withErrors("Monte Carlo", bv, r.ladder().stream().mapToDouble(x -> x.constraint().mean()).toArray(),
-                            r.ladder().stream().mapToDouble(x -> x.constraint().stderr()).toArray())));
+                    Series.estimates("Monte Carlo", bv, r.ladder().stream().map(DynMcResult::constraint).toList())));
         }
         return b.build();
     }
 
-    private static void row(Table.Builder t, String name, Estimate e) {
-        t.row(name, e.mean(), e.stderr(), e.tauInt(), e.samples(), e.rHat(), e.stderrReliable());
+    private static void row(Table.Builder t, List<String[]> unreliable, String name, Estimate e) {
+        if (e == null) {
+            return;
+        }
+        t.row(name, e.mean(), e.stderr(), e.tauInt(), e.samples(), e.rHat(), e.stderrReliable(),
+                e.unreliableBecause() == null ? "" : e.unreliableBecause());
+        // the sampler's rates are diagnostics: their flags are shown on their own line, JSON and CSV, not in the warning
+        if (!e.stderrReliable() && !name.startsWith("acceptanceRate") && !name.startsWith("swapAcceptance")) {
+            unreliable.add(new String[] {name, e.unreliableBecause()});
+        }
     }
 
     private static String fmt(double x) {
@@ -115,12 +133,25 @@ public final class DynMcReport {
         b.summary("chi_SG = n[<q^2>] = " + r.susceptibility().format() + "  (n = " + r.spins() + ")");
         b.summary("Binder g       = " + r.binder().format());
         if (r.betaVLadder().length > 1) {
-            b.summary(String.format(Locale.ROOT, "parallel tempering over betaV %s, swap acceptance %.3f",
-                    java.util.Arrays.toString(r.betaVLadder()), r.swapAcceptance()));
+            b.summary(String.format(Locale.ROOT, "parallel tempering over betaV %s, swap acceptance %s",
+                    java.util.Arrays.toString(r.betaVLadder()), r.swapAcceptance() == null ? "n/a" : r.swapAcceptance().format()));
         }
         b.figure(Figure.of("overlap-distribution", "Replica overlap distribution P(q)", "q", "P(q)",
                 "Two independent Metropolis replicas per coupling set; probability of each overlap value, averaged over coupling sets.",
                 Series.estimates("P(q)", r.overlap().q(), r.overlap().probability()).withStyle(Series.Style.HISTOGRAM)));
+        Table.Builder t = Table.builder("estimates", "observable", "mean", "stderr", "tauInt", "samples", "rHat", "stderrReliable",
+                "unreliableBecause");
+        List<String[]> unreliable = new ArrayList<>();
+        row(t, unreliable, "qSquared", r.qSquared());
+        row(t, unreliable, "qAbs", r.qAbs());
+        row(t, unreliable, "susceptibility", r.susceptibility());
+        row(t, unreliable, "binder", r.binder());
+        row(t, unreliable, "swapAcceptance", r.swapAcceptance());
+        b.table(t.build());
+        if (!unreliable.isEmpty()) {
+            b.summary(String.format(Locale.ROOT, "warning: %d error bars cannot be trusted (%s: %s%s); more coupling sets (--samples) "
+                    + "resolve it", unreliable.size(), unreliable.get(0)[0], unreliable.get(0)[1], unreliable.size() > 1 ? ", ..." : ""));
+        }
         Table.Builder c = Table.builder("couplings", "a", "b", "J");
         for (SpinGlassCouplings.Bond bond : r.couplings().couplings()) {
             c.row(bond.a(), bond.b(), bond.j());

@@ -130,7 +130,9 @@ public final class Lee2024MonteCarloStudy implements Study {
                     "longer chains: ./deeprg reproduce --only lee2024-monte-carlo --full");
         } else {
             mc.verdict(worst <= 5 ? Verdict.AGREES : Verdict.DISAGREES, "every observable within 5 standard errors (tau_int-corrected "
-                    + "time series, jackknife over blocks for G_h; R-hat <= 1.1 on every scalar); DynTransferMatrixAcceptanceTest");
+                    + "time series, jackknife over blocks for G_h; every error bar passes org.deeprg.stats.Reliability: R-hat <= 1.01, or its "
+                    + "99.9% null quantile for few blocks, at least 20 effective samples, no heavy-tailed block means); "
+                    + "DynTransferMatrixAcceptanceTest");
         }
         b.claim(mc.build());
         // 2. Training as Gibbs sampling
@@ -149,7 +151,10 @@ public final class Lee2024MonteCarloStudy implements Study {
                 .convention("the noise is that of overdamped Langevin dynamics, W' = W - eta dE/dW + sqrt(2 eta/beta) xi, and C carries "
                         + "the Gaussian regularisers c_W W^2 + c_b b^2 of App. A (c = " + gs.weightRegulariser() + "): exp(-beta C) alone is "
                         + "not normalisable over real weights because C is bounded");
-        if (lt.pValue() > 1e-3) {
+        if (lt.unreliableBecause() != null) {
+            gibbs.inconclusive("the Langevin chains cannot be trusted for a chi-square test (" + lt.unreliableBecause() + ")",
+                    "longer chains: ./deeprg reproduce --only lee2024-monte-carlo --full");
+        } else if (lt.pValue() > 1e-3) {
             gibbs.verdict(Verdict.AGREES_UNDER_CONVENTION, "Pearson chi-square of the W^(1) histogram of unadjusted Langevin training "
                     + "(eta = " + gs.stepSize() + ") against the exact marginal of exp(-beta E) by quadrature, divided by 2 tau_int; passes at "
                     + "p > 0.001 (the O(eta) bias of the finite step is below the resolution); GibbsTrainingTest.langevinTrainingHistogramPassesTheChiSquareTest "
@@ -187,7 +192,10 @@ public final class Lee2024MonteCarloStudy implements Study {
                 .paperValue("exp(-beta C) marginal")
                 .measured(Value.of(dm.pValue(), String.format(Locale.ROOT, "betaV = %.0f: chi^2 = %.1f for %d dof, p = %.3g", betaV,
                         dm.chiSquare(), dm.degreesOfFreedom(), dm.pValue())));
-        if (dm.pValue() > 1e-3) {
+        if (dm.unreliableBecause() != null) {
+            marginal.inconclusive("the MALA chains cannot be trusted for a chi-square test (" + dm.unreliableBecause() + ")",
+                    "longer chains: ./deeprg reproduce --only lee2024-monte-carlo --full");
+        } else if (dm.pValue() > 1e-3) {
             marginal.verdict(Verdict.AGREES, "MALA sampling of the continuous dynamic-neuron ensemble (W, b, h real) at betaV = "
                     + (int) betaV + ": the W^(1) histogram passes the chi-square test against the exact marginal of exp(-beta C) at p > 0.001 "
                     + "(finite-betaV corrections are O(beta/betaV)); GibbsTrainingTest");

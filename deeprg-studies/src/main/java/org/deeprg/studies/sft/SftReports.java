@@ -58,7 +58,7 @@ public final class SftReports {
         if (disp != null) {
             b.figure(Figure.of("dispersion", "Dispersion, translation-invariant data", "k per weight index", "omega^2",
                     "Exact Hessian bands vs the continuum J + K k^2 (Eq. 17).", Series.line("exact", disp.k(), disp.exact()),
-                    Series.line("continuum J + K k^2", disp.k(), disp.continuum()), Series.line("uniform lattice", disp.k(), disp.uniformLattice())));
+                    Series.line("continuum J + K k^2", disp.k(), disp.continuum()).fitOf("exact"), Series.line("uniform lattice", disp.k(), disp.uniformLattice())));
             b.summary(String.format(Locale.ROOT, "dispersion: continuum deviates by up to %.0f%% of the band top", 100 * disp.maxRelativeDeviation()));
         }
         return b.build();

@@ -30,6 +30,8 @@ import org.deeprg.sft.NoisyTraining;
 import org.deeprg.sft.PerceptronExample;
 import org.deeprg.sft.algebra.CostExpansion;
 import org.deeprg.stats.Estimate;
+import org.deeprg.stats.Reliability;
+import org.deeprg.stats.Resampling;
 import org.deeprg.study.Scale;
 import org.deeprg.study.Study;
 import org.deeprg.study.StudyContext;
@@ -144,7 +146,11 @@ public final class SynapticFieldTheoryStudy implements Study {
         double[] en = new double[traj.length];
         double[] ed = new double[traj.length];
         double[] act = new double[traj.length];
+        double[] pathCost = new double[traj.length];
+        double[] pathKinetic = new double[traj.length];
         for (int i = 0; i < traj.length; i++) {
+            pathCost[i] = traj[i].cost();
+            pathKinetic[i] = traj[i].energy() - traj[i].cost();
             dissErr = Math.max(dissErr, Math.abs(traj[i].energy() + traj[i].dissipated() - e0) / e0);
             tt[i] = traj[i].t();
             en[i] = traj[i].energy();
@@ -194,6 +200,11 @@ public final class SynapticFieldTheoryStudy implements Study {
         out.figure(Figure.of("mechanics-energy", "Damped training (Eq. 5) of a tanh MLP", "time t", "energy",
                 "Mechanical energy E = W'^2/2 + C decreases; E + γ∫W'^2 dt stays at E(0) (dissipation identity).",
                 Series.line("E(t)", tt, en), Series.line("E(t) + dissipated", tt, ed)));
+        out.figure(Figure.of("mechanics-phase-flow", "Damped training (Eq. 5): the path in the (cost, kinetic energy) plane",
+                "cost C(W)", "kinetic energy W'^2/2",
+                "The trajectory of Eq. 5 from rest at a random W(0) (open square) to the end of the run (dot), arrows along the time "
+                        + "direction: the weights speed up downhill and friction γ = " + gamma + " drains the energy E = W'^2/2 + C.",
+                Series.flow("damped training (γ = " + gamma + ")", pathCost, pathKinetic)));
         out.figure(Figure.of("mechanics-action", "Action of Eq. 8 along the trajectory", "time t", "S(t) = ∫_0^t e^{γt'}(W'^2/2 - C) dt'",
                 "The action accumulated along the damped trajectory; the weight e^{γt} = sqrt(-g) is the de Sitter factor (Eq. 10).",
                 Series.line("S(t)", tt, act)));
@@ -442,7 +453,7 @@ public final class SynapticFieldTheoryStudy implements Study {
         out.table(modeTable.build());
         out.figure(Figure.of("example1-mode-frequencies", "Example 1: normal-mode frequencies under momentum training", "mode (ascending ω²)",
                 "frequency", "Predicted sqrt(ω² - γ²/4) from the Hessian spectrum vs measured from a heavy-ball training run (γ = ω_min).",
-                Series.line("predicted", mi, pf), Series.markers("measured (simulation)", mi, mf)));
+                Series.markers("measured (simulation)", mi, mf), Series.line("predicted", mi, pf).fitOf("measured (simulation)")));
         int sd = full ? 32 : 16;
         Dataset base = Dataset.uniformRandom(ctx.streams().split("ex1-disp").generator(), 4, sd, sd);
         PerceptronExample ti = new PerceptronExample(PerceptronExample.translationInvariant(base), 1.0, 0.0);
@@ -451,7 +462,8 @@ public final class SynapticFieldTheoryStudy implements Study {
         out.figure(Figure.of("example1-dispersion", "Example 1: dispersion of training modes, translation-invariant data", "wave number k (per weight index)",
                 "ω²", "Exact bands of the Hessian (Bloch analysis, two weights per site; flat because only intra-site bonds couple) vs the "
                         + "continuum ω² = J + K k² of Eq. 17 and the uniform nearest-neighbour lattice it presumes, with J, K the site/bond averages.",
-                Series.line("exact (lattice Hessian)", disp.k(), disp.exact()), Series.line("continuum J + K k^2 (Eq. 17)", disp.k(), disp.continuum()),
+                Series.line("exact (lattice Hessian)", disp.k(), disp.exact()),
+                Series.line("continuum J + K k^2 (Eq. 17)", disp.k(), disp.continuum()).fitOf("exact (lattice Hessian)"),
                 Series.line("uniform lattice J + 2K(1 - cos k)", disp.k(), disp.uniformLattice())));
         claims.add(paperClaim("eq15-17-continuum-limit", "Eqs. 15-17")
                 .statement("With Σ_i → ∫dx and K_i, J_i → K(x), J(x), Example 1 has the continuum Lagrangian L = ∫dx ½[(∂_t w)² − K(∂_x w)² − J w²]")
@@ -617,24 +629,43 @@ public final class SynapticFieldTheoryStudy implements Study {
         double ng = Math.sqrt(nm.omega2()[0]);
         double hmax = Math.sqrt(nm.omega2()[nm.omega2().length - 1]);
         int samples = full ? 100_000 : 20_000;
-        double[] soft = new double[samples];
-        double[] stiff = new double[samples];
-        double[] kin = new double[samples];
-        int[] c = {0};
+        // independent chains (own noise streams, same start) so that R-hat can test their convergence
+        int noiseChains = 4;
+        int perChain = samples / noiseChains;
+        double[][] soft = new double[noiseChains][perChain];
+        double[][] stiff = new double[noiseChains][perChain];
+        double[][] kin = new double[noiseChains][perChain];
+        double[][] softCoordinate = new double[noiseChains][perChain];
         int last = nm.omega2().length - 1;
-        NoisyTraining.underdamped(nx, nstar, ng, temp, 0.05 / hmax, 2000, samples * 10L, 10, ctx.streams().split("noise").generator(),
-                (step, w, v) -> {
-                    soft[c[0]] = sq(proj(nm.vectors()[0], w, nstar));
-                    stiff[c[0]] = sq(proj(nm.vectors()[last], w, nstar));
-                    double k = 0;
-                    for (double vi : v) {
-                        k += vi * vi;
-                    }
-                    kin[c[0]++] = k / v.length;
-                });
-        Estimate es = Estimate.ofTimeSeries(soft);
-        Estimate et = Estimate.ofTimeSeries(stiff);
-        Estimate ek = Estimate.ofTimeSeries(kin);
+        for (int chain = 0; chain < noiseChains; chain++) {
+            int ch = chain;
+            int[] c = {0};
+            NoisyTraining.underdamped(nx, nstar, ng, temp, 0.05 / hmax, 2000, perChain * 10L, 10,
+                    ctx.streams().split("noise").split(chain).generator(),
+                    (step, w, v) -> {
+                        softCoordinate[ch][c[0]] = proj(nm.vectors()[0], w, nstar);
+                        soft[ch][c[0]] = sq(softCoordinate[ch][c[0]]);
+                        stiff[ch][c[0]] = sq(proj(nm.vectors()[last], w, nstar));
+                        double k = 0;
+                        for (double vi : v) {
+                            k += vi * vi;
+                        }
+                        kin[ch][c[0]++] = k / v.length;
+                    });
+        }
+        Estimate es = chainsEstimate(soft);
+        Estimate et = chainsEstimate(stiff);
+        Estimate ek = chainsEstimate(kin);
+        double softVariance = temp / nm.omega2()[0];
+        out.figure(softModeHistogram(softCoordinate, softVariance, temp, nm.omega2()[0]));
+        out.figure(Figure.of("noise-gibbs-checks", "Noisy momentum training vs the Gibbs measure (outlook iii)", "observable",
+                "sampled / Gibbs value",
+                "Each sampled average divided by its Gibbs value (1 = agreement): 0 soft-mode ⟨u²⟩/(T/ω²_min), 1 stiff-mode "
+                        + "⟨u²⟩/(T/ω²_max), 2 ⟨V_a²⟩/T; " + noiseChains + " independent chains, tau_int-corrected errors; open markers: "
+                        + "error bar not trustworthy (org.deeprg.stats.Reliability).",
+                Series.estimates("sampled / Gibbs", new double[] {0, 1, 2}, List.of(scaled(es, 1 / softVariance),
+                        scaled(et, nm.omega2()[last] / temp), scaled(ek, 1 / temp))),
+                Series.line("Gibbs", new double[] {0, 2}, new double[] {1, 1}).fitOf("sampled / Gibbs")));
         String more = "rerun with more samples: ./deeprg reproduce --full --only " + id();
         claims.add(paperClaim("outlook-noise-soft-mode", "Outlook (iii)")
                 .statement("Noisy momentum training samples the Gibbs measure exp(−(V²/2 + C)/T): the softest mode has ⟨u²⟩ = T/ω²_min")
@@ -693,6 +724,56 @@ public final class SynapticFieldTheoryStudy implements Study {
             prev = l.cumulative()[i];
         }
         return Series.line(name, x, y);
+    }
+
+    /** {@code e} times {@code f} (mean, error and variance scaled; the rest kept). */
+    private static Estimate scaled(Estimate e, double f) {
+        return new Estimate(e.mean() * f, e.stderr() * Math.abs(f), e.variance() * f * f, e.tauInt(), e.rHat(), e.samples(),
+                e.unreliableBecause());
+    }
+
+    /** The histogram (bars, probability density) of the soft-mode coordinate, with the Gibbs Gaussian of variance T/ω². */
+    private static Figure softModeHistogram(double[][] chains, double variance, double temperature, double omega2) {
+        int bins = 40;
+        double half = 4 * Math.sqrt(variance);
+        double width = 2 * half / bins;
+        double[] centres = new double[bins];
+        double[] density = new double[bins];
+        long n = 0;
+        for (double[] chain : chains) {
+            for (double u : chain) {
+                int b = (int) Math.floor((u + half) / width);
+                if (b >= 0 && b < bins) {
+                    density[b]++;
+                }
+                n++;
+            }
+        }
+        double[] gauss = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            centres[b] = -half + (b + 0.5) * width;
+            density[b] /= n * width;
+            gauss[b] = Math.exp(-centres[b] * centres[b] / (2 * variance)) / Math.sqrt(2 * Math.PI * variance);
+        }
+        return Figure.of("noise-soft-mode-histogram", "Noisy momentum training: the softest mode's coordinate",
+                "u = e_min · (W − W*)", "probability density",
+                String.format(Locale.ROOT, "Bars: histogram of the softest normal-mode coordinate over %d samples of noisy heavy-ball "
+                        + "training (T = %.2g); dashed: the Gibbs Gaussian exp(−ω² u²/2T) with ω²_min = %.4g (variance T/ω² = %.4g).",
+                        n, temperature, omega2, variance),
+                Series.histogram("sampled", centres, density), Series.line("Gibbs exp(−ω²u²/2T)", centres, gauss).fitOf("sampled"));
+    }
+
+    /**
+     * The estimate of independent chains' time series: Sokal tau_int per chain, averaged, with their R-hat, judged by
+     * {@link Reliability} (R-hat, effective samples, heavy-tailed block means).
+     */
+    static Estimate chainsEstimate(double[][] chains) {
+        Estimate[] per = new Estimate[chains.length];
+        for (int c = 0; c < chains.length; c++) {
+            per[c] = Estimate.ofTimeSeries(chains[c]);
+        }
+        return Reliability.check(Estimate.average(per).withRHat(Resampling.rHat(chains)), chains.length,
+                Reliability.blockMeans(chains, 16));
     }
 
     private static double proj(double[] e, double[] w, double[] star) {
