@@ -1,7 +1,6 @@
 package org.deeprg.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.deeprg.InvalidInputException;
@@ -11,11 +10,15 @@ import org.deeprg.result.Series;
 import org.deeprg.result.Table;
 import org.deeprg.run.RunContext;
 import org.deeprg.numerics.Blas;
-import org.deeprg.studies.critical.CriticalExperiment;
+import org.deeprg.studies.critical.CriticalExperimentReport;
+import org.deeprg.train.BimodalityTest;
+import org.deeprg.train.CriticalExperiment;
 import org.deeprg.train.DataSource;
+import org.deeprg.train.Diagnostic;
 import org.deeprg.train.DiagnosticFit;
 import org.deeprg.train.EpochStats;
-import org.deeprg.train.LayerDiagnostics;
+import org.deeprg.train.NetworkRun;
+import org.deeprg.train.TrainedWeights;
 import org.deeprg.train.Trainer;
 import org.deeprg.train.TrainingSpec;
 import picocli.CommandLine.Command;
@@ -58,54 +61,81 @@ public final class CriticalTrainCommand extends ComputeCommand<CriticalTrainComm
     @Option(names = "--bootstrap", paramLabel = "B", description = "Goodness-of-fit resamples per power-law fit with --diagnostics (default: ${DEFAULT-VALUE}).")
     int bootstrap = 100;
 
+    @Option(names = "--dip-resamples", paramLabel = "M", description = "Uniform samples per dip-test p-value with --diagnostics (default: ${DEFAULT-VALUE}).")
+    int dipResamples = 1000;
+
     /** The spec of a training run. */
-    public record TrainSpec(DataSource data, TrainingSpec training, Path checkpoint, Path resume, boolean diagnostics, int bootstrap) {
+    public record TrainSpec(DataSource data, TrainingSpec training, Path checkpoint, Path resume, boolean diagnostics, int bootstrap,
+                            int dipResamples) {
         public TrainSpec {
             InvalidInputException.requireInRange("bootstrap", bootstrap, 0, 100_000);
+            InvalidInputException.requireInRange("dipResamples", dipResamples, 1, 1_000_000);
         }
     }
 
-    /** The JSON of {@code critical train}. */
+    /**
+     * The JSON of {@code critical train}.
+     *
+     * @param weightFiles the trained weights written into the result directory ({@code weights.safetensors},
+     *                    {@code weights.npz}; {@code critical couplings --weights} reads them)
+     */
     public record TrainData(String data, int trainCount, int testCount, String blas, TrainingSpec spec, List<EpochStats> epochs,
-                            double finalTestAccuracy, double millisPerStep, double millisPerRegulariser,
-                            long regulariserApplications, double regulariserFraction, List<DiagnosticFit> fits) {
+                            double finalTestAccuracy, long steps, long regulariserApplications, List<DiagnosticFit> fits,
+                            List<BimodalityTest> dips, List<String> weightFiles) {
     }
 
     @Override
     protected TrainSpec spec() {
         TrainingSpec t = training.trainingSpec(epochs, lambda, beta);
-        return new TrainSpec(training.dataSource(), t, checkpoint, resume, diagnostics, bootstrap);
+        return new TrainSpec(training.dataSource(), t, checkpoint, resume, diagnostics, bootstrap, dipResamples);
     }
 
     @Override
     protected Result compute(TrainSpec spec, RunContext context) {
-        DataSource.Split split = spec.data().load(context.streams());
+        long t0 = System.nanoTime();
+        DataSource.Split split = spec.data().load(context.streams().split("data"));
         var streams = context.streams().split("training");
         Trainer trainer = spec.resume() != null
                 ? Trainer.resume(spec.resume(), spec.training(), split.train(), split.test(), streams)
                 : new Trainer(spec.training(), split.train(), split.test(), streams);
         Path ck = spec.checkpoint() != null ? spec.checkpoint() : spec.resume();
         List<EpochStats> history = trainer.run(context.progress(), ck);
-        List<DiagnosticFit> fits = new ArrayList<>();
-        Result.Builder b = Result.builder("Training of " + java.util.Arrays.toString(trainer.network().widths()) + " on " + spec.data().kind());
+        String name = spec.training().lambda() > 0 ? "critical" : "plain";
+        Result.Builder b = Result.builder("Training of " + java.util.Arrays.toString(trainer.network().widths()) + " on "
+                + split.train().name());
+        for (Path p : spec.data().files()) {
+            b.inputFile(p);
+        }
+        List<DiagnosticFit> fits = List.of();
+        List<BimodalityTest> dips = List.of();
         if (spec.diagnostics()) {
-            List<LayerDiagnostics> d = LayerDiagnostics.measure(trainer.parameters(), split.test(), 256);
-            String name = spec.training().lambda() > 0 ? "critical" : "plain";
-            CriticalExperiment.Run run = new CriticalExperiment.Run(name, spec.training().lambda(), history,
-                    trainer.millisPerStep(), trainer.millisPerRegulariser(), trainer.regulariserApplications(),
-                    trainer.regulariserFraction(), d);
-            fits = CriticalExperiment.fit(run, spec.bootstrap(), context.streams(), context.threads());
-            b.figure(CriticalExperiment.rankFigure("activation-patterns", "Activation-pattern ranks (Figs. 3-4)", run, fits, 0));
-            b.figure(CriticalExperiment.rankFigure("mean-activations", "Ranked mean layer activations (Figs. 5-6)", run, fits, 1));
-            b.figure(CriticalExperiment.degreeFigure("weighted-degrees", "Weighted node degrees (Figs. 7-8)", run, fits));
+            NetworkRun run = CriticalExperiment.measure(name, 0, trainer, history, split.test(), spec.bootstrap(), spec.dipResamples(),
+                    context.streams().split("diagnostics"), t0);
+            fits = run.fits();
+            dips = run.dips();
+            List<NetworkRun> one = List.of(run);
+            b.figure(CriticalExperimentReport.rankFigure("activation-pattern-ranks", "Activation-pattern ranks (Figs. 3-4 reading)",
+                    Diagnostic.PATTERN_COUNTS, one, "count of each distinct binary activation pattern of the layer over the test set"));
+            b.figure(CriticalExperimentReport.rankFigure("mean-activation-ranks", "Ranked mean layer activations (Figs. 5-6 reading)",
+                    Diagnostic.EXAMPLE_MEANS, one, "mean activation of the layer for each test example"));
+            b.figure(CriticalExperimentReport.degreeFigure("weighted-degrees", "Weighted node degree (Figs. 7-8 reading)", run));
             for (DiagnosticFit f : fits) {
-                b.summary(CriticalExperiment.describe(f));
+                b.summary(CriticalExperimentReport.describe(f));
+            }
+            for (BimodalityTest t : dips) {
+                b.summary(String.format(Locale.ROOT, "layer %d %s (%s): dip %.4f, p = %.3f -> %s", t.layer(), t.quantity(), t.scale(),
+                        t.dip(), t.pValue(), t.bimodal() ? "unimodality rejected" : "unimodal at 5%"));
             }
         }
+        TrainedWeights weights = TrainedWeights.of(trainer.parameters());
+        String description = String.format(Locale.ROOT, "%s network trained by deeprg critical train (lambda = %s, %d epochs)", name,
+                spec.training().lambda(), trainer.epochsDone());
+        b.attachment(WEIGHTS + ".safetensors", out -> weights.writeSafetensors(out, description));
+        b.attachment(WEIGHTS + ".npz", weights::writeNpz);
         double finalAccuracy = history.isEmpty() ? Double.NaN : history.get(history.size() - 1).testAccuracy();
-        b.data(new TrainData(split.train().name(), split.train().size(), split.test().size(), Blas.backend(), spec.training(),
-                history, finalAccuracy, trainer.millisPerStep(), trainer.millisPerRegulariser(),
-                trainer.regulariserApplications(), trainer.regulariserFraction(), fits));
+        b.data(new TrainData(split.train().name(), split.train().size(), split.test().size(), Blas.describe(), spec.training(),
+                history, finalAccuracy, trainer.steps(), trainer.regulariserApplications(), fits, dips,
+                List.of(WEIGHTS + ".safetensors", WEIGHTS + ".npz")));
         Table.Builder t = Table.builder("epochs", "epoch", "train loss", "train accuracy", "test loss", "test accuracy", "critical penalty");
         for (EpochStats e : history) {
             t.row(e.epoch(), e.trainLoss(), e.trainAccuracy(), e.testLoss(), e.testAccuracy(), e.criticalPenalty());
@@ -124,6 +154,11 @@ public final class CriticalTrainCommand extends ComputeCommand<CriticalTrainComm
                 Blas.backend(), trainer.regulariserApplications() > 0 ? String.format(Locale.ROOT,
                         "; regulariser %.1f ms per application, %d applications, %.0f%% of training time", trainer.millisPerRegulariser(),
                         trainer.regulariserApplications(), 100 * trainer.regulariserFraction()) : ""));
+        b.summary("trained weights: " + WEIGHTS + ".safetensors and " + WEIGHTS + ".npz (torch.nn.Linear layout; "
+                + "'deeprg critical couplings --weights RESULT/" + WEIGHTS + ".safetensors' reads them)");
         return b.build();
     }
+
+    /** Stem of the weight files in the result directory. */
+    public static final String WEIGHTS = "weights";
 }

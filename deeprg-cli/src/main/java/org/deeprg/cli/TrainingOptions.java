@@ -9,8 +9,20 @@ import picocli.CommandLine.Option;
 
 /** Data and network options shared by {@code critical train} and {@code critical experiment} (a picocli mixin). */
 public final class TrainingOptions {
-    @Option(names = "--data", paramLabel = "SET", description = "fashion-mnist (Debian's dataset-fashion-mnist), cifar10 (binary version, --data-dir) or synthetic (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", paramLabel = "SET", description = "fashion-mnist (Debian's dataset-fashion-mnist), cifar10 (binary version, --data-dir), files (--train-features, --test-features: .npy, .npz or .csv) or synthetic (default: ${DEFAULT-VALUE}).")
     String data = "fashion-mnist";
+
+    @Option(names = "--train-features", paramLabel = "FILE", description = "--data files: training features, one row per example (.npy 2-d; .npz with arrays x/features and y/labels; .csv with the integer label in the last column).")
+    Path trainFeatures;
+
+    @Option(names = "--train-labels", paramLabel = "FILE", description = "--data files: training labels (.npy 1-d integers, .npz, .csv one per line), unless the features file holds them.")
+    Path trainLabels;
+
+    @Option(names = "--test-features", paramLabel = "FILE", description = "--data files: test features (also the inference set of the diagnostics).")
+    Path testFeatures;
+
+    @Option(names = "--test-labels", paramLabel = "FILE", description = "--data files: test labels, unless the features file holds them.")
+    Path testLabels;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder of the data files (fashion-mnist default: /usr/share/datasets/fashion-mnist).")
     Path dataDir;
@@ -38,7 +50,12 @@ public final class TrainingOptions {
 
     /** The data source these options describe. */
     DataSource dataSource() {
-        return new DataSource(data, dataDir, trainCount, testCount);
+        return new DataSource(data, dataDir == null ? null : dataDir.toString(), text(trainFeatures), text(trainLabels),
+                text(testFeatures), text(testLabels), trainCount, testCount);
+    }
+
+    private static String text(Path p) {
+        return p == null ? null : p.toString();
     }
 
     /** The training spec with the command's own epochs, regulariser strength and beta. */

@@ -38,11 +38,42 @@ class CriticalTrainCommandTest {
         assertThat(j.get("epochs")).hasSize(2);
         assertThat(j.get("epochs").get(1).get("testAccuracy").asDouble()).isGreaterThan(0.5); // 10 classes: chance 0.1
         assertThat(j.get("regulariserApplications").asLong()).isEqualTo(19); // 2 epochs x 19 steps, every 2nd step counted from 0
-        assertThat(j.get("fits")).hasSize(6); // 2 hidden layers x 3 diagnostics
+        assertThat(j.get("fits")).hasSize(8); // 2 hidden layers x 4 power-law readings
+        assertThat(j.get("dips")).hasSize(4); // 2 hidden layers x 2 degree readings
         CliRun two = run("b", "--threads", "2", "--diagnostics", "--bootstrap", "5");
         JsonNode k = Json.mapper().readTree(two.out());
         assertThat(k.get("epochs")).isEqualTo(j.get("epochs"));
         assertThat(k.get("fits")).isEqualTo(j.get("fits"));
+        assertThat(k.get("dips")).isEqualTo(j.get("dips"));
+        // bit-identical result.json for 1 and 2 threads (timings are not in it)
+        assertThat(Files.readAllBytes(dir.resolve("b/result.json"))).isEqualTo(Files.readAllBytes(dir.resolve("a/result.json")));
+        assertThat(Files.readAllBytes(dir.resolve("b/weights.safetensors"))).isEqualTo(Files.readAllBytes(dir.resolve("a/weights.safetensors")));
+    }
+
+    @Test
+    void trainedWeightsAreReadByCriticalCouplings() throws Exception {
+        CliRun t = run("r", "--threads", "1");
+        assertThat(t.code()).as(t.err()).isEqualTo(0);
+        for (String file : new String[] {"weights.safetensors", "weights.npz"}) {
+            Path w = dir.resolve("r").resolve(file);
+            assertThat(w).isRegularFile();
+            CliRun c = CliRun.of("critical", "couplings", "--weights", w.toString(), "--json", "--quiet", "--out",
+                    dir.resolve("couplings-" + file.replace('.', '-')).toString());
+            assertThat(c.code()).as(c.err()).isEqualTo(0);
+            JsonNode j = Json.mapper().readTree(c.out());
+            // 64 -> 32 -> 16 -> 10: three weight matrices, in file order, with PyTorch's (out, in) shapes
+            assertThat(j.toString()).contains("layers.0.weight").contains("layers.2.weight");
+        }
+        // the two files hold the same numbers as read back by the library
+        var st = org.deeprg.io.WeightFiles.read(dir.resolve("r/weights.safetensors"));
+        var npz = org.deeprg.io.WeightFiles.read(dir.resolve("r/weights.npz"));
+        assertThat(st).hasSameSizeAs(npz);
+        for (int i = 0; i < st.size(); i++) {
+            assertThat(st.get(i).name()).isEqualTo(npz.get(i).name());
+            assertThat(st.get(i).shape()).isEqualTo(npz.get(i).shape());
+            assertThat(st.get(i).data()).isEqualTo(npz.get(i).data());
+        }
+        assertThat(st.get(0).shape()).containsExactly(32, 64);
     }
 
     @Test
@@ -131,16 +162,46 @@ class CriticalTrainCommandTest {
 
     @Test
     void experimentCommandComparesBothRunsAndRefusesLambdaZero() throws Exception {
-        CliRun r = CliRun.of("critical", "experiment", "--data", "synthetic", "--train-count", "300", "--test-count", "200",
-                "--hidden", "16,8", "--epochs", "1", "--batch-size", "32", "--every", "3", "--bootstrap", "3", "--json", "--quiet",
-                "--out", dir.resolve("exp").toString());
+        String[] args = {"critical", "experiment", "--data", "synthetic", "--train-count", "300", "--test-count", "200",
+            "--hidden", "16,8", "--epochs", "1", "--batch-size", "32", "--every", "3", "--bootstrap", "3", "--dip-resamples", "50",
+            "--seeds", "2", "--json", "--quiet"};
+        CliRun r = CliRun.of(concat(args, "--threads", "1", "--out", dir.resolve("exp").toString()));
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         JsonNode j = Json.mapper().readTree(r.out());
-        assertThat(j.get("verdicts")).hasSize(3);
-        assertThat(j.get("plain").get("lambda").asDouble()).isEqualTo(0.0);
-        assertThat(j.get("critical").get("finalTestAccuracy").asDouble()).isBetween(0.0, 1.0);
-        assertThat(j.get("critical").get("regulariserApplications").asLong()).isEqualTo(4); // 10 steps, every 3rd from 0
-        assertThat(Files.exists(dir.resolve("exp/fig4-patterns-critical.svg"))).isTrue();
+        assertThat(j.get("runs")).hasSize(4); // 2 seeds x (plain, critical)
+        assertThat(j.get("runs").get(0).get("lambda").asDouble()).isEqualTo(0.0);
+        assertThat(j.get("runs").get(1).get("finalTestAccuracy").asDouble()).isBetween(0.0, 1.0);
+        assertThat(j.get("runs").get(1).get("regulariserApplications").asLong()).isEqualTo(4); // 10 steps, every 3rd from 0
+        assertThat(Files.exists(dir.resolve("exp/fig3-fig4-pattern-ranks.svg"))).isTrue();
+        assertThat(dir.resolve("exp/critical-seed1.safetensors")).isRegularFile();
+        assertThat(dir.resolve("exp/plain-seed0.npz")).isRegularFile();
+        // synthetic data: every paper claim inconclusive, with the command that decides it
+        JsonNode claims = Json.mapper().readTree(dir.resolve("exp/claims.json").toFile());
+        for (JsonNode c : claims) {
+            if (c.get("kind").asText().equals("paper-claim")) {
+                assertThat(c.get("verdict").asText()).as(c.get("id").asText()).isEqualTo("inconclusive");
+                assertThat(c.get("resolve").asText()).contains("dataset-fashion-mnist");
+            }
+            assertThat(c.get("id").asText()).startsWith("criticality2017-");
+            assertThat(c.has("ref")).isTrue();
+        }
+        // the same seed gives a byte-identical result.json with 2 threads
+        CliRun two = CliRun.of(concat(args, "--threads", "2", "--out", dir.resolve("exp2").toString()));
+        assertThat(two.code()).as(two.err()).isEqualTo(0);
+        assertThat(Files.readAllBytes(dir.resolve("exp2/result.json"))).isEqualTo(Files.readAllBytes(dir.resolve("exp/result.json")));
+        assertThat(Files.readAllBytes(dir.resolve("exp2/critical-seed1.safetensors")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("exp/critical-seed1.safetensors")));
         assertRefused("--lambda", "critical", "experiment", "--data", "synthetic", "--lambda", "0");
+        assertRefused("--lambda", "critical", "experiment", "--data", "synthetic", "--lambda", "10,1");
+        assertRefused("--seeds", "critical", "experiment", "--data", "synthetic", "--seeds", "0");
+        assertRefused("--dip-resamples", "critical", "experiment", "--data", "synthetic", "--dip-resamples", "0");
+        assertRefused("--weights", "critical", "experiment", "--data", "synthetic", "--weights", "some");
+        assertRefused("--epochs", "critical", "experiment", "--data", "synthetic", "--epochs", "0");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

@@ -14,6 +14,16 @@ public final class WeightFiles {
     private WeightFiles() {
     }
 
+    /** Whether the file starts with the magic of a {@code critical train} checkpoint ({@code DEEPRGCK}). */
+    private static boolean isTrainingCheckpoint(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(8);
+            return new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).equals("DEEPRGCK");
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /**
      * All arrays of the file, in file order.
      *
@@ -32,6 +42,11 @@ public final class WeightFiles {
         }
         if (name.endsWith(".safetensors")) {
             return SafetensorsReader.read(file);
+        }
+        if (Files.isRegularFile(file) && isTrainingCheckpoint(file)) {
+            throw InvalidInputException.file(file, "is a deeprg training checkpoint (optimiser state), not a weight file; "
+                    + "'critical train' and 'critical experiment' write the trained weights beside it as .safetensors and .npz "
+                    + "(e.g. RESULT/weights.safetensors)");
         }
         throw InvalidInputException.file(file, "unknown weight file type (expected .npy, .npz or .safetensors)");
     }

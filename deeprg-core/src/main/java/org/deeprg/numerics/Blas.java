@@ -113,7 +113,8 @@ public final class Blas {
      */
     public static String describe() {
         StringBuilder b = new StringBuilder(backend());
-        b.append(isNative() ? " (native system BLAS through JNI" : " (pure-Java BLAS");
+        b.append(isNative() ? " (native system BLAS through JNI, OPENBLAS_NUM_THREADS=" + System.getenv().getOrDefault("OPENBLAS_NUM_THREADS",
+                "unset") : " (pure-Java BLAS");
         if (!REQUESTED.equals("auto")) {
             b.append(", -D").append(PROPERTY).append('=').append(REQUESTED);
         }

@@ -14,7 +14,9 @@ import java.util.List;
  * @param penaltyPerLayer  P of each hidden layer after the epoch
  */
 public record EpochStats(int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
-                         double criticalPenalty, List<Double> penaltyPerLayer) {
+                         double criticalPenalty, List<Double> penaltyPerLayer) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public EpochStats {
         penaltyPerLayer = List.copyOf(penaltyPerLayer);
     }

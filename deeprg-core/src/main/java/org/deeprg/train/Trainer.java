@@ -59,6 +59,25 @@ public final class Trainer {
     }
 
     private Trainer(TrainingSpec spec, Dataset train, Dataset test, RandomStreams streams, boolean initialise) {
+        validate(spec, train, test);
+        this.spec = spec;
+        this.train = train;
+        this.test = test;
+        this.streams = streams;
+        this.network = spec.network(train.inputDimension(), train.classes());
+        this.parameters = initialise ? NetworkParameters.heNormal(network, streams.split("init")) : NetworkParameters.zeros(network);
+        this.firstMoment = NetworkParameters.zeros(network);
+        this.secondMoment = NetworkParameters.zeros(network);
+    }
+
+    /**
+     * Checks, without allocating anything large, that {@code spec} can train on these data sets: classification data
+     * with the same features and classes in both, a network within {@link #MAX_PARAMETERS} parameters and work arrays
+     * within their limits.
+     *
+     * @throws InvalidInputException naming the option
+     */
+    public static void validate(TrainingSpec spec, Dataset train, Dataset test) {
         if (!train.isClassification() || !test.isClassification()) {
             throw new InvalidInputException("data", train.isClassification() ? test.name() : train.name(),
                     "a classification data set (class labels) for softmax cross-entropy training");
@@ -73,14 +92,6 @@ public final class Trainer {
         int[] sizes = spec.sizes(train.inputDimension(), train.classes());
         checkSizes(sizes);
         checkMemory(spec, sizes);
-        this.spec = spec;
-        this.train = train;
-        this.test = test;
-        this.streams = streams;
-        this.network = spec.network(train.inputDimension(), train.classes());
-        this.parameters = initialise ? NetworkParameters.heNormal(network, streams.split("init")) : NetworkParameters.zeros(network);
-        this.firstMoment = NetworkParameters.zeros(network);
-        this.secondMoment = NetworkParameters.zeros(network);
     }
 
     /** Refuses layer widths out of [1, 1e6] and networks of more than {@link #MAX_PARAMETERS} parameters (option {@code --hidden}). */
@@ -127,7 +138,12 @@ public final class Trainer {
         }
     }
 
-    /** Resumes from a checkpoint written by {@link #writeCheckpoint} for the same spec, data and seed. */
+    /**
+     * Resumes from a checkpoint written by {@link #writeCheckpoint} for the same spec (its {@code epochs} may be larger),
+     * data and seed. The checkpoint is validated completely ({@link Checkpoint}); anything wrong with it is an
+     * {@link InvalidInputException} naming the file (or {@code epochs}, when the checkpoint has done more epochs than
+     * the spec asks for).
+     */
     public static Trainer resume(Path checkpoint, TrainingSpec spec, Dataset train, Dataset test, RandomStreams streams) {
         Trainer t = new Trainer(spec, train, test, streams, false);
         Checkpoint.read(checkpoint, t);
@@ -335,9 +351,10 @@ public final class Trainer {
         return which == 0 ? firstMoment : secondMoment;
     }
 
-    void restore(int epochs, long steps, List<EpochStats> past) {
+    void restore(int epochs, long steps, long applications, List<EpochStats> past) {
         this.epochsDone = epochs;
         this.step = steps;
+        this.regulariserApplications = applications;
         history.clear();
         history.addAll(past);
     }

@@ -29,7 +29,16 @@ import org.deeprg.net.DenseNetwork;
  */
 public record TrainingSpec(List<Integer> hidden,
                            @JsonSerialize(using = TrainingSpec.ActivationName.class) Activation activation,
-                           int epochs, int batchSize, double learningRate, double lambda, double beta, int every) {
+                           int epochs, int batchSize, double learningRate, double lambda, double beta, int every)
+        implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Largest regulariser strength (beyond it the penalty's gradient overflows Adam's moments long before training ends). */
+    public static final double MAX_LAMBDA = 1e12;
+    /** Largest |beta|. */
+    public static final double MAX_BETA = 1e6;
+    /** Largest Adam step size. */
+    public static final double MAX_LEARNING_RATE = 10;
+
     public TrainingSpec {
         hidden = List.copyOf(hidden);
         if (hidden.isEmpty()) {
@@ -42,12 +51,18 @@ public record TrainingSpec(List<Integer> hidden,
             throw new InvalidInputException("activation", activation == null ? "none" : activation.name(),
                     "a differentiable activation (relu, elu, tanh, sigmoid, ...)");
         }
-        InvalidInputException.requireInRange("epochs", epochs, 0, 1_000_000);
+        InvalidInputException.requireInRange("epochs", epochs, 1, 1_000_000);
         InvalidInputException.requireInRange("batchSize", batchSize, 1, 1_000_000);
-        InvalidInputException.requirePositive("learningRate", learningRate);
-        InvalidInputException.requireNonNegative("lambda", lambda);
-        InvalidInputException.requireFinite("beta", beta);
-        InvalidInputException.requireInRange("every", every, 1, Integer.MAX_VALUE);
+        if (!(learningRate > 0 && learningRate <= MAX_LEARNING_RATE)) {
+            throw new InvalidInputException("learningRate", learningRate, "a number in (0, " + MAX_LEARNING_RATE + "]");
+        }
+        if (!(lambda >= 0 && lambda <= MAX_LAMBDA)) {
+            throw new InvalidInputException("lambda", lambda, "a number in [0, " + MAX_LAMBDA + "] (0: no regulariser)");
+        }
+        if (!(Math.abs(beta) <= MAX_BETA)) {
+            throw new InvalidInputException("beta", beta, "a finite number in [-" + MAX_BETA + ", " + MAX_BETA + "]");
+        }
+        InvalidInputException.requireInRange("every", every, 1, 1_000_000_000);
     }
 
     /** The paper's architecture (Sec. 3): hidden layers 600, 400, 200, 100. */

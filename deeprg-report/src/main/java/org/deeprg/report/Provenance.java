@@ -76,6 +76,16 @@ public record Provenance(String tool, String version, List<String> command, Obje
                 jvmVersion, os, arch, cores, blas, start, Instant.now().toString(), List.copyOf(in), backend);
     }
 
+    /** A copy with these input files hashed (a study of a reproduce run that read data files: their SHA-256). */
+    public Provenance withInputFiles(List<Path> inputFiles) {
+        List<InputFile> in = new ArrayList<>();
+        for (Path p : inputFiles) {
+            in.add(hash(p));
+        }
+        return new Provenance(tool, version, command, spec, seed, threads, gitCommit, gitDirty, jvmVendor,
+                jvmVersion, os, arch, cores, blas, start, end, List.copyOf(in), backend);
+    }
+
     /** A copy describing another spec (a study of a reproduce run: same command, seed, environment and times). */
     public Provenance withSpec(Object otherSpec) {
         return new Provenance(tool, version, command, otherSpec, seed, threads, gitCommit, gitDirty, jvmVendor, jvmVersion, os,

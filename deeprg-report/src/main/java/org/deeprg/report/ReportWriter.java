@@ -109,6 +109,9 @@ public final class ReportWriter {
                 Files.createDirectories(sub);
                 Provenance p = provenance.withSpec(new StudySpec(run.id(), run.title(), run.paper().shortKey(),
                         scale.toLowerCase(Locale.ROOT), "root seed split by the study id \"" + run.id() + "\""));
+                if (!run.result().inputFiles().isEmpty()) {
+                    p = p.withInputFiles(run.result().inputFiles());
+                }
                 renderings.put(run.id(), ResultWriter.writeContents(sub, run.result(), p, ResultPage.Context.inReport(run.id(), run.paper())));
             }
         }

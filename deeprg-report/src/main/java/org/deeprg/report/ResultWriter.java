@@ -467,7 +467,7 @@ public final class ResultWriter {
 
     /**
      * Writes all files of one result into the existing directory {@code dir}: result.json, provenance.json (if given),
-     * claims.json (if there are claims), a CSV per table, per figure its PNG and SVG (unless degenerate) and its data
+     * claims.json (if there are claims), a CSV per table, the result's attachments (e.g. weight files), per figure its PNG and SVG (unless degenerate) and its data
      * as {@code NAME.plot.csv}, and index.html ({@link ResultPage}). Returns what became of each figure.
      */
     public static Map<String, PlotRenderer.Rendering> writeContents(Path dir, Result result, Provenance provenance,
@@ -482,6 +482,11 @@ public final class ResultWriter {
         }
         for (Table t : result.tables()) {
             Csv.write(t, dir.resolve(t.name() + ".csv"));
+        }
+        for (Result.Attachment a : result.attachments()) {
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve(a.fileName())), 1 << 16)) {
+                a.content().write(out);
+            }
         }
         Map<String, PlotRenderer.Rendering> renderings = new LinkedHashMap<>();
         for (Figure f : result.figures()) {

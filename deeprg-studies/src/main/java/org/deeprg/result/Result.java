@@ -1,8 +1,11 @@
 package org.deeprg.result;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a computation returns: the numbers ({@link #data()}, serialised to {@code result.json} and printed by
@@ -20,6 +23,30 @@ public final class Result {
     private final List<Claim> claims;
     private final List<String> summary;
     private final List<Path> inputFiles;
+    private final List<Attachment> attachments;
+
+    /**
+     * A file the result directory holds besides its JSON, tables and figures (e.g. trained weights), written with the
+     * rest of the directory (so atomically, before it is renamed into place).
+     *
+     * @param fileName a plain file name, {@code [A-Za-z0-9][A-Za-z0-9._-]*}, not one of the directory's own files
+     * @param content  writes the file's bytes
+     */
+    public record Attachment(String fileName, Content content) {
+        public Attachment {
+            Objects.requireNonNull(content, "content");
+            if (fileName == null || !fileName.matches("[A-Za-z0-9][A-Za-z0-9._-]*") || fileName.equals("result.json")
+                    || fileName.equals("provenance.json") || fileName.equals("claims.json") || fileName.equals("index.html")) {
+                throw new IllegalArgumentException("attachment name " + fileName + " is not a plain file name or is reserved");
+            }
+        }
+    }
+
+    /** Writes the bytes of an attachment. */
+    @FunctionalInterface
+    public interface Content {
+        void write(OutputStream out) throws IOException;
+    }
 
     private Result(Builder b) {
         this.title = b.title;
@@ -29,6 +56,7 @@ public final class Result {
         this.claims = List.copyOf(b.claims);
         this.summary = List.copyOf(b.summary);
         this.inputFiles = List.copyOf(b.inputFiles);
+        this.attachments = List.copyOf(b.attachments);
     }
 
     public static Builder builder(String title) {
@@ -64,6 +92,11 @@ public final class Result {
         return inputFiles;
     }
 
+    /** Files written into the result directory besides the standard ones. */
+    public List<Attachment> attachments() {
+        return attachments;
+    }
+
     /** Builder. */
     public static final class Builder {
         private final String title;
@@ -73,6 +106,7 @@ public final class Result {
         private final List<Claim> claims = new ArrayList<>();
         private final List<String> summary = new ArrayList<>();
         private final List<Path> inputFiles = new ArrayList<>();
+        private final List<Attachment> attachments = new ArrayList<>();
 
         private Builder(String title) {
             this.title = title;
@@ -110,6 +144,16 @@ public final class Result {
 
         public Builder inputFile(Path p) {
             inputFiles.add(p);
+            return this;
+        }
+
+        /** Adds a file to the result directory (e.g. a weight file). */
+        public Builder attachment(String fileName, Content content) {
+            Attachment a = new Attachment(fileName, content);
+            if (attachments.stream().anyMatch(x -> x.fileName().equals(fileName))) {
+                throw new IllegalArgumentException("two attachments named " + fileName);
+            }
+            attachments.add(a);
             return this;
         }
 

@@ -1,42 +1,67 @@
 package org.deeprg.studies.critical;
 
-import org.deeprg.train.Adam;
-import org.deeprg.net.Activation;
-import org.deeprg.train.DataSource;
-import org.deeprg.train.TrainingSpec;
-import org.deeprg.train.EpochStats;
-import org.deeprg.numerics.Blas;
-import org.deeprg.train.DiagnosticFit;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.deeprg.net.Activation;
 import org.deeprg.result.Claim;
-import org.deeprg.result.Result;
-import org.deeprg.result.Table;
+import org.deeprg.result.ClaimKind;
 import org.deeprg.result.Paper;
+import org.deeprg.result.Result;
+import org.deeprg.result.Value;
+import org.deeprg.result.Verdict;
+import org.deeprg.run.RunContext;
+import org.deeprg.stats.Estimate;
 import org.deeprg.study.Scale;
 import org.deeprg.study.Study;
 import org.deeprg.study.StudyContext;
-import org.deeprg.run.RunContext;
+import org.deeprg.train.BimodalityTest;
+import org.deeprg.train.CriticalExperiment;
+import org.deeprg.train.DataSource;
+import org.deeprg.train.Diagnostic;
+import org.deeprg.train.DiagnosticFit;
+import org.deeprg.train.ExperimentResult;
+import org.deeprg.train.ExperimentSpec;
+import org.deeprg.train.NetworkRun;
+import org.deeprg.train.TrainingSpec;
 
 /**
- * The experiment of Sec. 3 of arXiv:1705.11023 (Figs. 3-8) as a {@code reproduce} study: the paper's network
- * (hidden 600, 400, 200, 100, ReLU, Adam) trained without and with the critical regulariser, the three diagnostics
- * judged by CSN power-law analyses, and a verdict on the claim that the regulariser induces power-law behaviour.
+ * The experiment of Sec. 3 of arXiv:1705.11023 (Figs. 3-8) as a {@code reproduce} study: the paper's network (hidden
+ * 600, 400, 200, 100, ReLU, Adam without clipping) trained without and with the critical regulariser on real data for
+ * several seeds ({@link CriticalExperiment}), every reading of the diagnostics judged by its test (CSN power-law
+ * analyses for Figs. 3-6, Hartigan's dip test for Figs. 7-8), and one claim per figure.
  *
- * <p>QUICK (about a minute on 2 cores): Fashion-MNIST if installed (first 6000 training and 2000 test images), else
- * synthetic clusters with the reason in the report; 2 epochs; regulariser every 10 steps; 50 bootstrap resamples.
- * FULL: CIFAR-10 (the paper's data) if the environment variable {@code DEEPRG_CIFAR10} names its binary folder, else
- * all of Fashion-MNIST; 20 epochs; regulariser every step; 500 resamples.
+ * <h2>Scales</h2>
+ * QUICK: Fashion-MNIST (Debian's {@code dataset-fashion-mnist}) when installed: {@value #QUICK_TRAIN} training images,
+ * the whole test set of 10^4 as the inference set, {@value #QUICK_EPOCHS} epochs, lambda = 1 and 10
+ * (every {@value #QUICK_EVERY} steps), {@value #QUICK_SEEDS} seeds, {@value #QUICK_BOOTSTRAP} goodness-of-fit resamples.
+ * FULL: CIFAR-10, the paper's data, when the environment variable {@code DEEPRG_CIFAR10} names its binary folder, else
+ * all of Fashion-MNIST; 20 epochs, lambda = 1, 10, 100 every step, 3 seeds, 500 resamples. Without real data the
+ * study runs on synthetic clusters and every paper claim is inconclusive, with the command that would decide it.
  */
 public final class CriticalExperimentStudy implements Study {
-    /** Regulariser strength of the study (see docs/critical-experiment.md for how it was chosen). */
-    public static final double LAMBDA = 10.0;
-    /** beta of Eq. 33. */
+    /** beta of Eq. 33 (the paper gives none). */
     public static final double BETA = 1.0;
+    /** Quick scale: training examples. */
+    public static final int QUICK_TRAIN = 12_000;
+    /** Quick scale: epochs. */
+    public static final int QUICK_EPOCHS = 4;
+    /** The default regulariser strength of {@code critical experiment}. */
+    public static final double QUICK_LAMBDA = 10.0;
+    /** Quick scale: regulariser strengths (the paper gives none). */
+    public static final List<Double> QUICK_LAMBDAS = List.of(1.0, 10.0);
+    /** Quick scale: the regulariser's gradient every this many steps. */
+    public static final int QUICK_EVERY = 2;
+    /** Quick scale: seeds. */
+    public static final int QUICK_SEEDS = 3;
+    /** Quick scale: goodness-of-fit resamples per power-law fit. */
+    public static final int QUICK_BOOTSTRAP = 40;
+    /** The command that installs the real data. */
+    static final String INSTALL = "sudo apt-get install dataset-fashion-mnist";
+    /** The command that runs this study. */
+    static final String COMMAND = "./deeprg reproduce --only criticality2017-experiment";
 
     @Override
     public String id() {
@@ -48,156 +73,103 @@ public final class CriticalExperimentStudy implements Study {
         return Paper.CRITICALITY_2017;
     }
 
+    /**
+     * The title; without real data it says so (it is the line {@code reproduce} prints when the study starts, and the
+     * heading of its section of the report).
+     */
     @Override
     public String title() {
-        return "Sec. 3, Figs. 3-8: does critical regularisation induce power laws? (trained with and without, CSN fits)";
+        String base = "Sec. 3, Figs. 3-8: does critical regularisation induce power laws and a bimodal degree distribution? "
+                + "(networks trained with and without it)";
+        return DataSource.fashionMnistInstalled() ? base : base + " [SYNTHETIC DATA: Fashion-MNIST not installed, every verdict "
+                + "inconclusive; real data: " + INSTALL + "]";
     }
 
     /**
-     * The experiment's settings.
+     * The study's settings.
      *
-     * @param data       data source
-     * @param dataReason why this data set (e.g. "Fashion-MNIST not installed")
-     * @param training   the training spec of the critical run (the plain run is the same with lambda = 0)
-     * @param bootstrap  goodness-of-fit resamples per fit
+     * @param experiment what is run
+     * @param dataNote   one line on the data (and, for synthetic data, why and how to get real data)
+     * @param scale      quick or full
      */
-    public record Settings(DataSource data, String dataReason, TrainingSpec training, int bootstrap) {
+    public record Settings(ExperimentSpec experiment, String dataNote, Scale scale) {
     }
 
-    /** The JSON of the study. */
-    public record Data(Settings settings, String blas, CriticalExperiment.Run plain, CriticalExperiment.Run critical,
-                       List<DiagnosticFit> fits, List<Verdict> verdicts) {
-    }
-
-    /** One per quantity: in how many layers each network shows power-law behaviour. */
-    public record Verdict(String quantity, int layers, int plainPowerLawLayers, int criticalPowerLawLayers, boolean claimHolds) {
-    }
-
-    /** Settings for a scale. */
+    /** Settings for a scale, from what is installed. */
     public static Settings settings(Scale scale) {
         boolean full = scale == Scale.FULL;
         String cifar = System.getenv("DEEPRG_CIFAR10");
         DataSource data;
-        String reason;
+        String note;
+        int train = full ? 60_000 : QUICK_TRAIN;
         if (full && cifar != null && Files.isDirectory(Path.of(cifar))) {
-            data = new DataSource("cifar10", Path.of(cifar), 50_000, 10_000);
-            reason = "CIFAR-10 from DEEPRG_CIFAR10 (the paper's data set)";
+            data = DataSource.cifar10(Path.of(cifar), 50_000, 10_000);
+            note = "CIFAR-10 (binary version) from DEEPRG_CIFAR10 = " + cifar + ": the paper's data set";
         } else if (DataSource.fashionMnistInstalled()) {
-            data = new DataSource("fashion-mnist", null, full ? 60_000 : 6_000, full ? 10_000 : 2_000);
-            reason = full ? "Fashion-MNIST (CIFAR-10, the paper's data, not given: set DEEPRG_CIFAR10)"
-                    : "Fashion-MNIST subset (quick scale)";
+            data = DataSource.fashionMnist(null, train, 10_000);
+            note = "Fashion-MNIST from " + org.deeprg.io.FashionMnist.DEFAULT_DIRECTORY + " (real images; the paper used CIFAR-10"
+                    + (full ? ": set DEEPRG_CIFAR10 to its binary folder to run on it)" : ")");
         } else {
-            data = new DataSource("synthetic", null, full ? 60_000 : 6_000, full ? 10_000 : 2_000);
-            reason = "synthetic Gaussian clusters: Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)";
+            data = DataSource.synthetic(train, 10_000);
+            note = "SYNTHETIC DATA (Gaussian clusters): Fashion-MNIST is not installed, so no verdict can be given; for the "
+                    + "real-data run: " + INSTALL + " && " + COMMAND;
         }
-        TrainingSpec spec = new TrainingSpec(TrainingSpec.PAPER_HIDDEN, Activation.RELU, full ? 20 : 2, 128, 1e-3,
-                LAMBDA, BETA, full ? 1 : 10);
-        return new Settings(data, reason, spec, full ? 500 : 50);
+        TrainingSpec training = new TrainingSpec(TrainingSpec.PAPER_HIDDEN, Activation.RELU, full ? 20 : QUICK_EPOCHS, 128, 1e-3,
+                0, BETA, full ? 1 : QUICK_EVERY);
+        List<Double> lambdas = full ? List.of(1.0, 10.0, 100.0) : QUICK_LAMBDAS;
+        ExperimentSpec spec = new ExperimentSpec(data, training, lambdas, full ? 3 : QUICK_SEEDS, full ? 500 : QUICK_BOOTSTRAP,
+                full ? 5000 : 1000);
+        return new Settings(spec, note, scale);
     }
 
     @Override
     public Result run(StudyContext context) {
-        return run(settings(context.scale()), context.run());
+        Settings s = settings(context.scale());
+        ExperimentResult r = CriticalExperiment.run(s.experiment(), context.run());
+        return present(title(), r, s.dataNote(), s.scale() == Scale.FULL ? "--full " : "",
+                CriticalExperimentReport.WeightFiles.FIRST_SEED_SAFETENSORS);
     }
 
-    /** Runs the experiment with explicit settings. */
-    public static Result run(Settings s, RunContext context) {
-        DataSource.Split data = s.data().load(context.streams());
-        CriticalExperiment.Run plain = CriticalExperiment.train("plain", s.training().withLambda(0), data,
-                context.streams(), context.progress());
-        CriticalExperiment.Run critical = CriticalExperiment.train("critical", s.training(), data, context.streams(),
-                context.progress());
-        context.progress().start("power-law fits", 2);
-        List<DiagnosticFit> fits = new ArrayList<>(CriticalExperiment.fit(plain, s.bootstrap(), context.streams(), context.threads()));
-        context.progress().advance(1);
-        fits.addAll(CriticalExperiment.fit(critical, s.bootstrap(), context.streams(), context.threads()));
-        context.progress().advance(1);
-        context.progress().finish();
+    /** Runs the experiment with explicit settings and presents it with its claims (the {@code critical experiment} command). */
+    public static Result run(ExperimentSpec spec, String dataNote, RunContext context, CriticalExperimentReport.WeightFiles weights) {
+        return present("Sec. 3 experiment: critical regularisation (Figs. 3-8)", CriticalExperiment.run(spec, context), dataNote, "",
+                weights);
+    }
 
-        int layers = plain.diagnostics().size();
-        List<Verdict> verdicts = new ArrayList<>();
-        for (String q : CriticalExperiment.QUANTITIES) {
-            int p = 0;
-            int c = 0;
-            for (DiagnosticFit f : fits) {
-                if (f.quantity().equals(q) && f.powerLawBehaviour()) {
-                    if (f.run().equals("plain")) {
-                        p++;
-                    } else {
-                        c++;
-                    }
-                }
-            }
-            verdicts.add(new Verdict(q, layers, p, c, c > p && 2 * c >= layers));
+    /** The report of a finished experiment: figures, tables, weights, summary lines and one claim per figure. */
+    static Result present(String title, ExperimentResult r, String dataNote, String scaleFlag,
+                          CriticalExperimentReport.WeightFiles weights) {
+        Result.Builder b = CriticalExperimentReport.builder(title, r, weights);
+        for (java.nio.file.Path p : r.spec().data().files()) {
+            b.inputFile(p);
         }
-
-        Result.Builder b = Result.builder(new CriticalExperimentStudy().title())
-                .data(new Data(s, Blas.backend(), plain, critical, fits, verdicts));
-        b.figure(CriticalExperiment.rankFigure("fig3-patterns-plain", "Fig. 3 analogue: activation-pattern ranks, no regularisation", plain, fits, 0));
-        b.figure(CriticalExperiment.rankFigure("fig4-patterns-critical", "Fig. 4 analogue: activation-pattern ranks, critical regularisation", critical, fits, 0));
-        b.figure(CriticalExperiment.rankFigure("fig5-mean-activation-plain", "Fig. 5 analogue: ranked mean layer activations, no regularisation", plain, fits, 1));
-        b.figure(CriticalExperiment.rankFigure("fig6-mean-activation-critical", "Fig. 6 analogue: ranked mean layer activations, critical regularisation", critical, fits, 1));
-        b.figure(CriticalExperiment.degreeFigure("fig7-degree-plain", "Fig. 7 analogue: weighted node degrees, no regularisation", plain, fits));
-        b.figure(CriticalExperiment.degreeFigure("fig8-degree-critical", "Fig. 8 analogue: weighted node degrees, critical regularisation", critical, fits));
-        b.figure(CriticalExperiment.accuracyFigure(plain, critical));
-
-        Table.Builder t = Table.builder("power-law-fits", "run", "layer", "quantity", "values", "alpha", "alpha stderr", "x_min",
-                "n_tail", "tail decades", "KS", "p-value", "vs lognormal", "vs exponential", "vs truncated PL", "power law?", "note");
-        for (DiagnosticFit f : fits) {
-            if (f.fit() == null) {
-                t.row(f.run(), f.layer(), f.quantity(), f.values(), "", "", "", "", "", "", "", "", "", "", "no", f.reason());
-            } else {
-                var p = f.fit();
-                t.row(f.run(), f.layer(), f.quantity(), f.values(), p.alpha(), p.alphaStderr(), p.xmin(), p.nTail(), f.tailDecades(), p.ks(),
-                        p.pValue(), p.comparison("lognormal").favoured(), p.comparison("exponential").favoured(),
-                        p.comparison("truncatedPowerLaw").favoured(), f.powerLawBehaviour() ? "yes" : "no", "");
+        b.summary("data: " + dataNote);
+        b.summary(String.format(Locale.ROOT, "network %s, %s; %d training / %d inference (test) examples; %d epochs, batch %d, "
+                        + "Adam lr %g; regulariser beta = %g every %d step(s); %d seed(s); BLAS %s",
+                java.util.Arrays.toString(r.widths()), r.spec().training().activation().name(), r.trainSize(), r.testSize(),
+                r.spec().training().epochs(), r.spec().training().batchSize(), r.spec().training().learningRate(),
+                r.spec().training().beta(), r.spec().training().every(), r.spec().seeds(), r.blas()));
+        for (ExperimentResult.Summary s : r.summaries()) {
+            b.summary(String.format(Locale.ROOT, "lambda = %s: test accuracy %s without, %s with (difference %s); penalty %s -> %s "
+                            + "(floor %.0f); ||W_critical - W_plain|| / ||W_plain|| = %s",
+                    s.lambda(), s.testAccuracyPlain().format(), s.testAccuracyCritical().format(),
+                    s.testAccuracyDifference().format(), s.penaltyPlain().format(), s.penaltyCritical().format(),
+                    r.seeds().get(0).penaltyFloor(), s.relativeWeightDistance().format()));
+            for (ExperimentResult.ReadingSummary q : s.readings()) {
+                b.summary(String.format(Locale.ROOT, "  %s (%s, %s): layers passing %s plain, %s critical", q.quantity(), q.figures(),
+                        q.test().equals("powerLaw") ? "power-law behaviour" : "bimodal", q.plainLayers().format(),
+                        q.criticalLayers().format()));
             }
         }
-        b.table(t.build());
-        Table.Builder acc = Table.builder("accuracy", "run", "epoch", "train loss", "train accuracy", "test loss",
-                "test accuracy", "critical penalty (sum over hidden layers)");
-        for (CriticalExperiment.Run r : List.of(plain, critical)) {
-            for (EpochStats e : r.epochs()) {
-                acc.row(r.name(), e.epoch(), e.trainLoss(), e.trainAccuracy(), e.testLoss(), e.testAccuracy(), e.criticalPenalty());
-            }
+        List<String> files = new ArrayList<>();
+        for (var a : b.build().attachments()) {
+            files.add(a.fileName());
         }
-        b.table(acc.build());
-
-        String[] statements = {
-            "Figs. 3-4: with critical regularisation the rank-frequency of layer activation patterns follows a power law, without it it does not",
-            "Figs. 5-6: with critical regularisation the ranked mean layer activations follow a power law",
-            "Figs. 7-8: the weighted node degree distribution changes with critical regularisation (judged here: power-law behaviour)"};
-        String[] paperValues = {"power law (straight line on log-log) with, fall-off without",
-            "power law over four decades with, not without", "bimodal with (Fig. 8), power law not claimed explicitly"};
-        int holding = 0;
-        for (int i = 0; i < 3; i++) {
-            Verdict v = verdicts.get(i);
-            if (v.claimHolds()) {
-                holding++;
-            }
-            b.claim(Claim.check(statements[i], paperValues[i],
-                    String.format(Locale.ROOT, "power-law behaviour in %d/%d layers with, %d/%d without", v.criticalPowerLawLayers(),
-                            v.layers(), v.plainPowerLawLayers(), v.layers()),
-                    v.claimHolds(), "per layer: CSN fit, bootstrap p >= 0.1 (" + s.bootstrap() + " resamples), neither lognormal "
-                            + "nor exponential significantly preferred (Vuong p < 0.1), tail spanning >= 1 decade; claim holds if more layers with than "
-                            + "without and at least half of the layers with"));
+        if (!files.isEmpty()) {
+            b.summary("trained weights (safetensors/npz, torch.nn.Linear layout; 'deeprg critical couplings --weights FILE' reads "
+                    + "them): " + String.join(", ", files));
         }
-        b.claim(Claim.check("Sec. 3.1 overall: critical regularisation induces power-law (scale-invariant) behaviour",
-                "induced", holding + " of 3 diagnostics support it", holding >= 2, "majority of the three diagnostics above"));
-        b.claim(Claim.notComparable("Sec. 3: test accuracy with and without critical regularisation", "not reported",
-                String.format(Locale.ROOT, "%.4f without, %.4f with", plain.finalTestAccuracy(), critical.finalTestAccuracy()),
-                "the paper gives no accuracies; measured on " + s.data().kind() + " (" + s.dataReason() + ")"));
-
-        b.summary("data: " + s.data().kind() + ", " + data.train().size() + " train / " + data.test().size()
-                + " test examples (" + s.dataReason() + "); BLAS " + Blas.backend());
-        b.summary(String.format(Locale.ROOT, "test accuracy: %.4f without, %.4f with the critical regulariser (lambda = %g, beta = %g, every %d steps)",
-                plain.finalTestAccuracy(), critical.finalTestAccuracy(), s.training().lambda(), s.training().beta(), s.training().every()));
-        b.summary(String.format(Locale.ROOT, "regulariser cost: %.1f ms per application (%d applications, %.0f%% of training time); plain step %.1f ms",
-                critical.millisPerRegulariser(), critical.regulariserApplications(), 100 * critical.regulariserFraction(), plain.millisPerStep()));
-        for (Verdict v : verdicts) {
-            b.summary(String.format(Locale.ROOT, "%s: power law in %d/%d layers with, %d/%d without -> %s", v.quantity(),
-                    v.criticalPowerLawLayers(), v.layers(), v.plainPowerLawLayers(), v.layers(), v.claimHolds() ? "supports the paper" : "does not support the paper"));
-        }
+        b.claims(ExperimentClaims.claims(r, dataNote, scaleFlag));
         return b.build();
     }
 }
