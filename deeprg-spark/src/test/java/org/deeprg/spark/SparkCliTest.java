@@ -100,6 +100,14 @@ class SparkCliTest {
         assertSameOnSpark(tmp, "dyn", "spinglass", "--width", "3", "--depth", "4", "--samples", "6", "--sweeps", "200", "--seed", "13");
     }
 
+    /** critical experiment (seeds x settings trainings on synthetic data): the same JSON on Spark as with one thread. */
+    @Test
+    void criticalExperimentOnSparkGivesTheSameNumbersAsOneThread(@TempDir Path tmp) throws Exception {
+        assertSameOnSpark(tmp, "critical", "experiment", "--data", "synthetic", "--train-count", "300", "--test-count", "200",
+                "--hidden", "16,8", "--epochs", "1", "--batch-size", "32", "--every", "3", "--bootstrap", "3", "--dip-resamples", "50",
+                "--seeds", "2", "--seed", "17");
+    }
+
     /**
      * reproduce with two studies whose computations go through the backend (NN-QFT ensembles; the Monte Carlo study
      * with dyn mc, Gibbs training and the spin-glass limit): every study's result.json has the same numbers on Spark
