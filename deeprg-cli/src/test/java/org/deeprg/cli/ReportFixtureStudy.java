@@ -17,7 +17,7 @@ import org.deeprg.study.StudyContext;
 /**
  * A test fixture for the report machinery (registered only on the test class path): the sample mean of Gaussian
  * draws checked against 0, paper claims of each of the five verdicts (two sharing a long reason), a self-check, a
- * generalisation and one legacy claim without a kind; figures of every style the renderer knows (log-log with a fit
+ * generalisation; figures of every style the renderer knows (log-log with a fit
  * and unreliable points, histogram bars, flows, a degenerate histogram).
  */
 public final class ReportFixtureStudy implements Study {
@@ -97,7 +97,6 @@ public final class ReportFixtureStudy implements Study {
                         .exact(1, 1, 1e-12).build())
                 .claim(Claim.of(p, "fixture-generalisation").kind(ClaimKind.GENERALISATION).statement("the mean of N(0,4) draws is 0")
                         .exact(0, 0, 1e-12).build())
-                .claim(Claim.notComparable("a legacy claim without kind", "1", "2", "different normalisation"))
                 .figure(Figure.of("decay", "A power law in sigma_W", "N", "1/N", "y = 1/N on log-log axes",
                         Series.estimates("data", n, sampled), Series.line("data fit", n, y).fitOf("data"))
                         .withLogAxes(true, true))

@@ -35,11 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReproduceReportTest {
 
-    /**
-     * The test-only study whose single claim without id, kind or reference exercises the report's rendering of a claim
-     * built with the deprecated factories; every real study's claims must follow the full schema (issue 11).
-     */
-    static final String RENDERING_FIXTURE = "report-fixture";
 
     /** A directory shared by the tests of the class (deleted after the last). */
     @TempDir
@@ -65,7 +60,7 @@ class ReproduceReportTest {
         assertThat(r.out()).contains("1 studies")
                 .contains("paper claims: 6: 1 agrees, 1 agrees-under-convention, 1 disagrees, 2 inconclusive, 1 not-comparable")
                 .contains("self-checks: 1: 1 agrees").contains("generalisations: 1: 1 agrees")
-                .contains("unclassified (no kind yet): 1: 1 not-comparable").contains("report: " + out.resolve("index.html"));
+                .doesNotContain("unclassified").contains("report: " + out.resolve("index.html"));
         assertThat(r.out().indexOf("paper claims")).isLessThan(r.out().indexOf("self-checks"));
 
         JsonNode summary = Json.mapper().readTree(out.resolve("result.json").toFile());
@@ -78,7 +73,7 @@ class ReproduceReportTest {
         assertThat(paper.path("not-comparable").asInt()).isEqualTo(1);
         assertThat(summary.path("counts").path("selfChecks").path("agrees").asInt()).isEqualTo(1);
         assertThat(summary.path("counts").path("generalisations").path("total").asInt()).isEqualTo(1);
-        assertThat(summary.path("counts").path("unclassified").path("not-comparable").asInt()).isEqualTo(1);
+        assertThat(summary.path("counts").has("unclassified")).isFalse();
         assertThat(summary.path("failedStudies").asInt()).isZero();
         JsonNode erbin = null;
         for (JsonNode p : summary.path("papers")) {
@@ -95,9 +90,9 @@ class ReproduceReportTest {
         assertThat(js.path("counts").path("paperClaims").path("disagrees").asInt()).isEqualTo(1);
         assertThat(js.path("failedStudies").asInt()).isZero();
 
-        // the union of the claims at the top, with the paper filled in for the legacy claim
+        // the union of the claims at the top
         JsonNode claims = Json.mapper().readTree(out.resolve("claims.json").toFile());
-        assertThat(claims.size()).isEqualTo(9);
+        assertThat(claims.size()).isEqualTo(8);
         for (JsonNode c : claims) {
             assertThat(c.path("paper").asText()).isEqualTo("erbin2022");
         }
@@ -173,7 +168,7 @@ class ReproduceReportTest {
      * claims.json of a real reproduce of every registered study follows the schema: an array of objects with a
      * unique id, the paper's short key, a kind, a statement, a verdict from the vocabulary, a reference for paper
      * claims, numbers as JSON numbers; agrees-under-convention names its convention and inconclusive says what would
-     * resolve it. Legacy claims are refused except in {@link #RENDERING_FIXTURE}.
+     * resolve it. A claim without id, kind or reference is refused.
      */
     @Test
     void claimsOfEveryStudyFollowTheSchema() throws Exception {
@@ -266,12 +261,11 @@ class ReproduceReportTest {
         assertThat(union.size()).as("the top-level claims.json is the union of the studies'").isEqualTo(perStudy);
         int legacyTotal = legacy.values().stream().mapToInt(Integer::intValue).sum();
         System.out.println("claims.json schema: " + perStudy + " claims, " + legacyTotal + " legacy (no id/kind/ref) by study: " + legacy);
-        legacy.remove(RENDERING_FIXTURE);
         assertThat(legacy).as("studies with legacy claims (rewrite them with Claim.of)").isEmpty();
         // the console and result.json count the same claims
         JsonNode summary = Json.mapper().readTree(full.resolve("result.json").toFile());
         int counted = 0;
-        for (String kind : List.of("paperClaims", "selfChecks", "generalisations", "unclassified")) {
+        for (String kind : List.of("paperClaims", "selfChecks", "generalisations")) {
             counted += summary.path("counts").path(kind).path("total").asInt();
         }
         assertThat(counted).isEqualTo(perStudy);

@@ -113,9 +113,6 @@ final class Html {
 
     /** The human name of a kind (plural, for headings). */
     static String kindHeading(ClaimKind k) {
-        if (k == null) {
-            return "Unclassified claims (no kind yet: written before issue 11's claim kinds)";
-        }
         return switch (k) {
             case PAPER_CLAIM -> "Paper claims";
             case SELF_CHECK -> "Self-checks (deeprg checking itself, not claims of the paper)";
@@ -134,15 +131,12 @@ final class Html {
         for (ClaimKind k : ClaimKind.values()) {
             byKind.put(k, new ArrayList<>());
         }
-        List<Integer> unclassified = new ArrayList<>();
         for (int i = 0; i < claims.size(); i++) {
-            ClaimKind k = claims.get(i).kind();
-            (k == null ? unclassified : byKind.get(k)).add(i);
+            byKind.get(claims.get(i).kind()).add(i);
         }
         for (Map.Entry<ClaimKind, List<Integer>> e : byKind.entrySet()) {
             claimsTable(b, claims, e.getValue(), fallbackPrefix, e.getKey(), headingTag);
         }
-        claimsTable(b, claims, unclassified, fallbackPrefix, null, headingTag);
     }
 
     private static void claimsTable(StringBuilder b, List<Claim> claims, List<Integer> rows, String fallbackPrefix, ClaimKind kind,
@@ -164,8 +158,8 @@ final class Html {
             }
         }
         Map<String, Integer> noteNumber = new LinkedHashMap<>();
-        String notePrefix = fallbackPrefix + "-" + (kind == null ? "unclassified" : kind.key()) + "-note-";
-        boolean paper = kind == ClaimKind.PAPER_CLAIM || kind == null;
+        String notePrefix = fallbackPrefix + "-" + kind.key() + "-note-";
+        boolean paper = kind == ClaimKind.PAPER_CLAIM;
         b.append("<table class=\"claims\"><thead><tr>");
         b.append("<th>ref</th><th>claim</th>");
         if (paper) {

@@ -41,9 +41,9 @@ public final class ReportWriter {
      * @param seconds wall time
      */
     public record StudyRun(String id, Paper paper, String title, Result result, String failure, double seconds) {
-        /** The study's claims with its paper filled in (empty for a failed study). */
+        /** The study's claims (empty for a failed study). */
         public List<Claim> claims() {
-            return result == null ? List.of() : result.claims().stream().map(c -> c.withPaperIfMissing(paper)).toList();
+            return result == null ? List.of() : result.claims();
         }
     }
 
@@ -159,10 +159,6 @@ public final class ReportWriter {
         // per paper: the link and the counts of paper claims by verdict (other kinds apart)
         b.append("<table class=\"papers\"><thead><tr><th>paper</th><th>paper claims by verdict</th><th>self-checks</th>"
                 + "<th>generalisations</th>");
-        boolean legacy = counts.unclassified().total() > 0;
-        if (legacy) {
-            b.append("<th>unclassified</th>");
-        }
         b.append("</tr></thead><tbody>\n");
         for (PaperSummary ps : summary.papers()) {
             Paper p = paper(ps.key());
@@ -174,15 +170,11 @@ public final class ReportWriter {
             b.append("</td><td>").append(Html.counts(ps.counts().paperClaims())).append("</td><td>")
                     .append(Html.counts(ps.counts().selfChecks())).append("</td><td>").append(Html.counts(ps.counts().generalisations()))
                     .append("</td>");
-            if (legacy) {
-                b.append("<td>").append(Html.counts(ps.counts().unclassified())).append("</td>");
-            }
             b.append("</tr>\n");
         }
         b.append("</tbody></table>\n");
 
         attention(b, runs, ClaimKind.PAPER_CLAIM, "Paper claims that do not simply agree");
-        attention(b, runs, null, "Unclassified claims that do not agree (kind not set yet)");
 
         Map<Paper, List<StudyRun>> byPaper = new EnumMap<>(Paper.class);
         for (StudyRun r : runs) {
@@ -253,7 +245,7 @@ public final class ReportWriter {
                 }
             }
         }
-        String id = kind == null ? "attention-unclassified" : "attention";
+        String id = "attention";
         if (rows.isEmpty()) {
             if (kind == ClaimKind.PAPER_CLAIM) {
                 b.append("<h2 id=\"").append(id).append("\">").append(Html.escape(heading)).append("</h2>\n<p>None.</p>\n");

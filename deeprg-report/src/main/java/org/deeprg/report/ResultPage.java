@@ -30,9 +30,9 @@ public final class ResultPage {
             return new Context("../index.html#study-" + studyId, paper);
         }
 
-        /** The result's claims, with the paper filled in where a claim has none. */
+        /** The result's claims. */
         List<Claim> claims(Result r) {
-            return paper == null ? r.claims() : r.claims().stream().map(c -> c.withPaperIfMissing(paper)).toList();
+            return r.claims();
         }
     }
 
@@ -85,7 +85,7 @@ public final class ResultPage {
         return b.toString();
     }
 
-    /** The self-checks, generalisations and unclassified claims in one line (nothing when there are none). */
+    /** The self-checks and generalisations in one line (nothing when there are none). */
     static void other(StringBuilder b, ClaimTally t) {
         StringBuilder o = new StringBuilder();
         if (t.selfChecks().total() > 0) {
@@ -93,9 +93,6 @@ public final class ResultPage {
         }
         if (t.generalisations().total() > 0) {
             o.append("Generalisations: ").append(Html.counts(t.generalisations())).append(". ");
-        }
-        if (t.unclassified().total() > 0) {
-            o.append("Unclassified (no kind yet): ").append(Html.counts(t.unclassified())).append(".");
         }
         if (o.length() > 0) {
             b.append("<p class=\"kind\">").append(o.toString().strip()).append("</p>\n");

@@ -43,11 +43,5 @@ class HtmlTest {
         // kinds apart, paper claims first
         assertThat(html.indexOf("Paper claims (3)")).isLessThan(html.indexOf("Self-checks"));
         assertThat(html).contains("(error bar unreliable)");
-        // a claim without id gets a fallback anchor from its position
-        @SuppressWarnings("deprecation")
-        Claim legacy = Claim.check("x", "a", "b", true, "r");
-        StringBuilder l = new StringBuilder();
-        Html.claimsSection(l, List.of(legacy), "claim-s", "h3");
-        assertThat(l.toString()).contains("<tr id=\"claim-s-1\"").contains("Unclassified");
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.deeprg.InvalidInputException;
 import org.deeprg.result.Claim;
+import org.deeprg.result.ClaimKind;
 import org.deeprg.result.Paper;
 import org.deeprg.result.Figure;
 import org.deeprg.result.Result;
@@ -55,9 +56,8 @@ class ResultWriterTest {
     @Test
     void aStudyPageInsideAReportLinksBackAndToItsProvenance(@TempDir Path tmp) throws IOException {
         double[] x = {1, 2, 3};
-        @SuppressWarnings("deprecation")
-        Claim legacy = Claim.exact("2 + 2 = 4", 4, 4, 1e-12);
-        Result r = Result.builder("study").data(Map.of("x", 1)).claim(legacy)
+        Claim claim = Claim.of(Paper.NNQFT_2022, "sum").kind(ClaimKind.SELF_CHECK).statement("2 + 2 = 4").exact(4, 4, 1e-12).build();
+        Result r = Result.builder("study").data(Map.of("x", 1)).claim(claim)
                 .figure(Figure.of("fig", "t", "x", "y", "c", Series.line("a", x, x))).build();
         Provenance p = Provenance.capture(List.of("reproduce"), Map.of("k", 1), 5, 1, Instant.now()).finished(List.of());
         Files.createDirectories(tmp.resolve("s"));
@@ -68,7 +68,7 @@ class ResultWriterTest {
         assertThat(html).contains("href=\"../index.html#study-s\"").contains("href=\"provenance.json\"").contains(Paper.NNQFT_2022.link());
         assertThat(tmp.resolve("s/provenance.json")).exists();
         assertThat(tmp.resolve("s/fig.plot.csv")).exists();
-        // the claim's paper is filled in from the study
+        // the claim carries its paper
         assertThat(Files.readString(tmp.resolve("s/claims.json"))).contains("\"paper\" : \"erbin2022\"");
         // a stand-alone result has no link back
         ResultWriter.write(tmp.resolve("alone"), r, p);

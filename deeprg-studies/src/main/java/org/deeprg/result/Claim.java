@@ -32,13 +32,16 @@ public record Claim(String id, String paper, String ref, ClaimKind kind, String 
     public Claim {
         Objects.requireNonNull(statement, "statement");
         Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(id, "id (claims are built with Claim.of(paper, name))");
+        Objects.requireNonNull(paper, "paper");
+        Objects.requireNonNull(kind, "kind");
         if (verdict == Verdict.AGREES_UNDER_CONVENTION && (convention == null || convention.isBlank())) {
             throw new IllegalArgumentException("claim " + id + ": agrees-under-convention must name the convention");
         }
         if (verdict == Verdict.INCONCLUSIVE && (resolve == null || resolve.isBlank())) {
             throw new IllegalArgumentException("claim " + id + ": an inconclusive verdict must say what would resolve it");
         }
-        if (id != null && !id.matches("[a-z0-9][a-z0-9.-]*")) {
+        if (!id.matches("[a-z0-9][a-z0-9.-]*")) {
             throw new IllegalArgumentException("claim id must match [a-z0-9.-]+, got " + id);
         }
     }
@@ -46,12 +49,6 @@ public record Claim(String id, String paper, String ref, ClaimKind kind, String 
     /** Starts a claim of {@code paper} with the stable id {@code paper.shortKey() + "-" + name}. */
     public static Builder of(Paper paper, String name) {
         return new Builder(paper, name);
-    }
-
-    /** A copy with the paper key filled in where it was missing. */
-    public Claim withPaperIfMissing(Paper p) {
-        return paper != null ? this : new Claim(id, p.shortKey(), ref, kind, statement, paperValue, measured, verdict,
-                convention, reason, resolve);
     }
 
     /** Fluent construction of a claim; {@link #build()} checks the vocabulary rules. */
@@ -174,42 +171,6 @@ public record Claim(String id, String paper, String ref, ClaimKind kind, String 
             }
             return new Claim(id, paper, ref, kind, statement, paperValue, measured, verdict, convention, reason, resolve);
         }
-    }
-
-    // ---- the earlier factories (no id, paper, reference or kind): being replaced study by study (issue 11) ----
-
-    /** Compares a sampled value with the paper's number at {@code k} standard errors. */
-    @Deprecated
-    public static Claim sampled(String statement, double paperValue, Estimate measured, double k) {
-        double z = measured.sigmasFrom(paperValue);
-        Verdict v = z <= k ? Verdict.AGREES : Verdict.DISAGREES;
-        return legacy(statement, Value.of(paperValue), Value.of(measured), v,
-                String.format(Locale.ROOT, "|difference| = %.2f standard errors (tolerance %.1f)", z, k));
-    }
-
-    /** Compares an exactly computed value with the paper's number at absolute tolerance {@code tol}. */
-    @Deprecated
-    public static Claim exact(String statement, double paperValue, double measured, double tol) {
-        double d = Math.abs(paperValue - measured);
-        Verdict v = d <= tol ? Verdict.AGREES : Verdict.DISAGREES;
-        return legacy(statement, Value.of(paperValue), Value.of(measured), v,
-                String.format(Locale.ROOT, "|difference| = %.3g (tolerance %.1g, exact computation)", d, tol));
-    }
-
-    /** A qualitative or structural claim checked by deeprg (true = agrees). */
-    @Deprecated
-    public static Claim check(String statement, String paperValue, String measured, boolean holds, String reason) {
-        return legacy(statement, Value.text(paperValue), Value.text(measured), holds ? Verdict.AGREES : Verdict.DISAGREES, reason);
-    }
-
-    /** A claim that cannot be compared, with the reason. */
-    @Deprecated
-    public static Claim notComparable(String statement, String paperValue, String measured, String reason) {
-        return legacy(statement, Value.text(paperValue), Value.text(measured), Verdict.NOT_COMPARABLE, reason);
-    }
-
-    private static Claim legacy(String statement, Value paperValue, Value measured, Verdict v, String reason) {
-        return new Claim(null, null, null, null, statement, paperValue, measured, v, null, reason, null);
     }
 
     /** Text of a number for reports. */

@@ -11,34 +11,27 @@ import java.util.Map;
 
 /**
  * Claims counted by kind and verdict: the headline of a report is about {@link #paperClaims() paper claims}; deeprg's
- * {@link #selfChecks() self-checks} and {@link #generalisations() generalisations} are counted separately, and so
- * are {@link #unclassified() claims without a kind} (written with the deprecated factories before issue 11; they
- * disappear once every study sets its kinds).
+ * {@link #selfChecks() self-checks} and {@link #generalisations() generalisations} are counted separately.
  *
  * @param paperClaims     statements the paper makes
  * @param selfChecks      deeprg checking itself (sampled against exact, two algorithms)
  * @param generalisations deeprg beyond the paper
- * @param unclassified    claims with no kind (legacy)
  */
-@JsonPropertyOrder({"paperClaims", "selfChecks", "generalisations", "unclassified"})
-public record ClaimTally(VerdictCounts paperClaims, VerdictCounts selfChecks, VerdictCounts generalisations,
-                         VerdictCounts unclassified) {
+@JsonPropertyOrder({"paperClaims", "selfChecks", "generalisations"})
+public record ClaimTally(VerdictCounts paperClaims, VerdictCounts selfChecks, VerdictCounts generalisations) {
 
     /** Counts the claims. */
     public static ClaimTally of(Collection<Claim> claims) {
-        int[][] n = new int[4][Verdict.values().length];
+        int[][] n = new int[ClaimKind.values().length][Verdict.values().length];
         for (Claim c : claims) {
-            int k = c.kind() == null ? 3 : c.kind().ordinal();
-            n[k][c.verdict().ordinal()]++;
+            n[c.kind().ordinal()][c.verdict().ordinal()]++;
         }
-        return new ClaimTally(new VerdictCounts(n[0]), new VerdictCounts(n[1]), new VerdictCounts(n[2]), new VerdictCounts(n[3]));
+        return new ClaimTally(new VerdictCounts(n[ClaimKind.PAPER_CLAIM.ordinal()]), new VerdictCounts(n[ClaimKind.SELF_CHECK.ordinal()]),
+                new VerdictCounts(n[ClaimKind.GENERALISATION.ordinal()]));
     }
 
-    /** The counts of one kind ({@code null}: unclassified). */
+    /** The counts of one kind. */
     public VerdictCounts forKind(ClaimKind kind) {
-        if (kind == null) {
-            return unclassified;
-        }
         return switch (kind) {
             case PAPER_CLAIM -> paperClaims;
             case SELF_CHECK -> selfChecks;
@@ -50,7 +43,7 @@ public record ClaimTally(VerdictCounts paperClaims, VerdictCounts selfChecks, Ve
     @JsonProperty("all")
     public VerdictCounts all() {
         int[] n = new int[Verdict.values().length];
-        for (VerdictCounts c : List.of(paperClaims, selfChecks, generalisations, unclassified)) {
+        for (VerdictCounts c : List.of(paperClaims, selfChecks, generalisations)) {
             for (Verdict v : Verdict.values()) {
                 n[v.ordinal()] += c.get(v);
             }
@@ -59,8 +52,7 @@ public record ClaimTally(VerdictCounts paperClaims, VerdictCounts selfChecks, Ve
     }
 
     /**
-     * Console lines: the paper claims first (the headline), then self-checks, generalisations and unclassified
-     * claims where there are any.
+     * Console lines: the paper claims first (the headline), then self-checks and generalisations where there are any.
      */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
@@ -70,9 +62,6 @@ public record ClaimTally(VerdictCounts paperClaims, VerdictCounts selfChecks, Ve
         }
         if (generalisations.total() > 0) {
             out.add("generalisations: " + generalisations.describe());
-        }
-        if (unclassified.total() > 0) {
-            out.add("unclassified (no kind yet): " + unclassified.describe());
         }
         return out;
     }
