@@ -136,6 +136,33 @@ public record LayerCouplings(double[] w, int n, double beta, double[] h, Couplin
     }
 
     /**
+     * The Hessian of {@link #uniformHamiltonianDensity} at {@code phi = 0} by central differences of step
+     * {@code step} (row-major N x N): the route to r of Eqs. 13 and 55 that does not use their closed form.
+     */
+    public double[] hessianByCentralDifferences(double step) {
+        double[] hess = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double[] pp = new double[n];
+                double[] pm = new double[n];
+                double[] mp = new double[n];
+                double[] mm = new double[n];
+                pp[i] += step;
+                pp[j] += step;
+                pm[i] += step;
+                pm[j] -= step;
+                mp[i] -= step;
+                mp[j] += step;
+                mm[i] -= step;
+                mm[j] -= step;
+                hess[i * n + j] = (uniformHamiltonianDensity(pp) - uniformHamiltonianDensity(pm)
+                        - uniformHamiltonianDensity(mp) + uniformHamiltonianDensity(mm)) / (4 * step * step);
+            }
+        }
+        return hess;
+    }
+
+    /**
      * The Hamiltonian density of the layer for a spatially constant field {@code phi} (no gradient term), before the
      * Gaussian truncation: Eq. 11 ({@link CouplingConvention#EQ13})
      * <pre>  V(phi) = (beta/2N) phi.w.phi - sum_k ln cosh(beta ((w phi)_k / N + h_k))</pre>

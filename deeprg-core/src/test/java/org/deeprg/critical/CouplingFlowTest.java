@@ -16,43 +16,11 @@ class CouplingFlowTest {
     static double[] symmetricWithSpectrum(double[] x, double a, long seed) {
         int n = x.length;
         UniformRandomProvider rng = RandomStreams.root(seed).generator();
-        // Gram-Schmidt on a random matrix
-        double[][] q = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                q[i][j] = rng.nextDouble() - 0.5;
-            }
-            for (int k = 0; k < i; k++) {
-                double dot = 0;
-                for (int j = 0; j < n; j++) {
-                    dot += q[i][j] * q[k][j];
-                }
-                for (int j = 0; j < n; j++) {
-                    q[i][j] -= dot * q[k][j];
-                }
-            }
-            double norm = 0;
-            for (int j = 0; j < n; j++) {
-                norm += q[i][j] * q[i][j];
-            }
-            for (int j = 0; j < n; j++) {
-                q[i][j] /= Math.sqrt(norm);
-            }
-        }
-        double[] w = new double[n * n];
+        double[] weights = new double[n];
         for (int k = 0; k < n; k++) {
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    w[i * n + j] += x[k] / a * q[k][i] * q[k][j];
-                }
-            }
+            weights[k] = x[k] / a;
         }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                w[i * n + j] = w[j * n + i];
-            }
-        }
-        return w;
+        return RandomMatrices.sumOfOuterProducts(n, RandomMatrices.orthonormalRows(n, n, rng), weights);
     }
 
     @Test

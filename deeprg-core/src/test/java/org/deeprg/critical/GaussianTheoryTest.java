@@ -13,30 +13,6 @@ import org.junit.jupiter.api.Test;
 class GaussianTheoryTest {
     private static final double[] W = {1.2, -0.4, 0.7, -0.4, 0.9, 0.3, 0.7, 0.3, 1.5};
 
-    /** Hessian of the uniform Hamiltonian density at phi = 0 by central differences. */
-    private static double[] hessian(LayerCouplings layer, double step) {
-        int n = layer.n();
-        double[] hess = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double[] pp = new double[n];
-                double[] pm = new double[n];
-                double[] mp = new double[n];
-                double[] mm = new double[n];
-                pp[i] += step;
-                pp[j] += step;
-                pm[i] += step;
-                pm[j] -= step;
-                mp[i] -= step;
-                mp[j] += step;
-                mm[i] -= step;
-                mm[j] -= step;
-                hess[i * n + j] = (layer.uniformHamiltonianDensity(pp) - layer.uniformHamiltonianDensity(pm)
-                        - layer.uniformHamiltonianDensity(mp) + layer.uniformHamiltonianDensity(mm)) / (4 * step * step);
-            }
-        }
-        return hess;
-    }
 
     @Test
     void equations13And55AreTheSecondOrderExpansionOfEquations11And42WithTheMatrixProduct() {
@@ -44,7 +20,7 @@ class GaussianTheoryTest {
         for (CouplingConvention c : CouplingConvention.values()) {
             double beta = 1.7;
             LayerCouplings layer = new LayerCouplings(W, n, beta, new double[n], c);
-            double[] hess = hessian(layer, 1e-4);
+            double[] hess = layer.hessianByCentralDifferences(1e-4);
             double[] r = layer.r();
             double scale = 0;
             for (double v : r) {

@@ -18,6 +18,7 @@ import org.deeprg.critical.FixedPointCase;
 import org.deeprg.critical.FlowResult;
 import org.deeprg.critical.FlowSpec;
 import org.deeprg.critical.LayerCouplings;
+import org.deeprg.critical.RandomMatrices;
 import org.deeprg.critical.RegulariserDescent;
 import org.deeprg.critical.RegulariserDescentResult;
 import org.deeprg.critical.RegulariserDescentSpec;
@@ -242,23 +243,11 @@ public final class Criticality2017TheoryStudy implements Study {
         double scale = 0;
         double dev = 0;
         double entrywise = 0;
+        double[] hessian = layer.hessianByCentralDifferences(step);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                double[] pp = new double[n];
-                double[] pm = new double[n];
-                double[] mp = new double[n];
-                double[] mm = new double[n];
-                pp[i] += step;
-                pp[j] += step;
-                pm[i] += step;
-                pm[j] -= step;
-                mp[i] -= step;
-                mp[j] += step;
-                mm[i] -= step;
-                mm[j] -= step;
-                double hess = (layer.uniformHamiltonianDensity(pp) - layer.uniformHamiltonianDensity(pm)
-                        - layer.uniformHamiltonianDensity(mp) + layer.uniformHamiltonianDensity(mm)) / (4 * step * step);
                 int k = i * n + j;
+                double hess = hessian[k];
                 scale = Math.max(scale, Math.abs(r[k]));
                 dev = Math.max(dev, Math.abs(hess - r[k]));
                 entrywise = Math.max(entrywise, Math.abs(layer.g() * (w[k] - layer.a() * w[k] * w[k]) - hess));
@@ -512,42 +501,9 @@ public final class Criticality2017TheoryStudy implements Study {
     }
 
     private static double[] randomProjector(int n, int rank, UniformRandomProvider g) {
-        double[][] q = new double[rank][n];
-        for (int i = 0; i < rank; i++) {
-            for (int j = 0; j < n; j++) {
-                q[i][j] = g.nextDouble() - 0.5;
-            }
-            for (int k = 0; k < i; k++) {
-                double dot = 0;
-                for (int j = 0; j < n; j++) {
-                    dot += q[i][j] * q[k][j];
-                }
-                for (int j = 0; j < n; j++) {
-                    q[i][j] -= dot * q[k][j];
-                }
-            }
-            double norm = 0;
-            for (int j = 0; j < n; j++) {
-                norm += q[i][j] * q[i][j];
-            }
-            for (int j = 0; j < n; j++) {
-                q[i][j] /= Math.sqrt(norm);
-            }
-        }
-        double[] p = new double[n * n];
-        for (int k = 0; k < rank; k++) {
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    p[i * n + j] += q[k][i] * q[k][j];
-                }
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                p[i * n + j] = p[j * n + i];
-            }
-        }
-        return p;
+        double[] ones = new double[rank];
+        Arrays.fill(ones, 1.0);
+        return RandomMatrices.sumOfOuterProducts(n, RandomMatrices.orthonormalRows(n, rank, g), ones);
     }
 
     // =================================================================================================== Eqs. 29-33
